@@ -101,6 +101,10 @@ final class GenCommand implements Callable<Integer> {
         if (Files.isDirectory(output)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "OUT.mov: " + output + " is a directory");
         }
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "OUT.mov: directory " + parent + " does not exist");
+        }
         ProgressLine line = new ProgressLine(err, System.console() != null && System.console().isTerminal());
         HapGenerator.Result r = HapGenerator.generate(genSpec, line::update);
         line.finish();
@@ -179,7 +183,7 @@ final class GenCommand implements Callable<Integer> {
             // Plans the frame layout now, so that chunk and header limits fail before any file is touched.
             new org.hapring.write.HapFrameEncoder(variant, wh[0], wh[1], encoding);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         return genSpec;
     }
