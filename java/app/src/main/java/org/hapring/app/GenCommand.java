@@ -106,7 +106,22 @@ final class GenCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "OUT.mov: directory " + parent + " does not exist");
         }
         ProgressLine line = new ProgressLine(err, System.console() != null && System.console().isTerminal());
-        HapGenerator.Result r = HapGenerator.generate(genSpec, line::update);
+        // Ctrl-C ends the JVM without unwinding this thread: remove the half-written file on the way out.
+        Path partial = MovWriter.partialPath(output);
+        Thread cleanup = new Thread(() -> {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (java.io.IOException e) {
+                System.err.println("hapring gen: could not remove " + partial + ": " + e.getMessage());
+            }
+        }, "hapring-gen-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        HapGenerator.Result r;
+        try {
+            r = HapGenerator.generate(genSpec, line::update);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        }
         line.finish();
         err.printf(Locale.ROOT, "hapring gen: wrote %s: %d frames %dx%d %s (%s) at %s fps, %.1f MB in %.2f s"
                         + " = %.1f frames/s, %.1f MB/s (setup %.2f s)%n",

@@ -66,7 +66,7 @@ public final class MovWriter implements Closeable {
     private MovWriter(Path target, TrackFormat format, MoovPlacement placement, long maxFrames, boolean forceLarge)
             throws IOException {
         this.target = target;
-        this.partial = target.resolveSibling(target.getFileName() + ".partial");
+        this.partial = partialPath(target);
         this.format = format;
         this.placement = placement;
         this.maxFrames = maxFrames;
@@ -92,6 +92,11 @@ public final class MovWriter implements Closeable {
             Files.deleteIfExists(partial);
             throw e;
         }
+    }
+
+    /** Where a movie is written until {@link #finish()} renames it to {@code target}. */
+    public static Path partialPath(Path target) {
+        return target.resolveSibling(target.getFileName() + ".partial");
     }
 
     /**
