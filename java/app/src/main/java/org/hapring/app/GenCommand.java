@@ -1,5 +1,6 @@
 package org.hapring.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,10 +8,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.hapring.decode.FrameStamp;
 import org.hapring.decode.HapVariant;
 import org.hapring.write.FrameRate;
 import org.hapring.write.GenSpec;
 import org.hapring.write.HapEncoding;
+import org.hapring.write.HapFrameEncoder;
 import org.hapring.write.HapGenerator;
 import org.hapring.write.MovWriter;
 import picocli.CommandLine;
@@ -111,7 +114,7 @@ final class GenCommand implements Callable<Integer> {
         Thread cleanup = new Thread(() -> {
             try {
                 Files.deleteIfExists(partial);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 System.err.println("hapring gen: could not remove " + partial + ": " + e.getMessage());
             }
         }, "hapring-gen-cleanup");
@@ -196,7 +199,7 @@ final class GenCommand implements Callable<Integer> {
             genSpec = new GenSpec(output, variant, wh[0], wh[1], rate, frames, kind, layerId, seed, encoding,
                     placement, workers);
             // Plans the frame layout now, so that chunk and header limits fail before any file is touched.
-            new org.hapring.write.HapFrameEncoder(variant, wh[0], wh[1], encoding);
+            new HapFrameEncoder(variant, wh[0], wh[1], encoding);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -214,7 +217,7 @@ final class GenCommand implements Callable<Integer> {
             if (w < 1 || h < 1 || w > GenSpec.MAX_SIZE_PIXELS || h > GenSpec.MAX_SIZE_PIXELS) {
                 throw bad("--size", size, "is outside 1-" + GenSpec.MAX_SIZE_PIXELS + " in each direction");
             }
-            if (!org.hapring.decode.FrameStamp.fits(w, h)) {
+            if (!FrameStamp.fits(w, h)) {
                 throw bad("--size", size, "holds fewer than 64 4x4 blocks, the frame stamp's minimum (e.g. 32x32, 64x16, 256x4)");
             }
             return new int[] {w, h};

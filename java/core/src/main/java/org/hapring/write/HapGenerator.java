@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hapring.decode.TextureFrame;
@@ -79,7 +81,7 @@ public final class HapGenerator {
                 long written = run(spec, content, encoder, free, pool, writer, progress, start);
                 writer.finish();
                 long elapsed = System.nanoTime() - start;
-                long fileBytes = java.nio.file.Files.size(spec.output());
+                long fileBytes = Files.size(spec.output());
                 if (progress != null) {
                     progress.update(written, spec.frameCount(), fileBytes, elapsed);
                 }
@@ -160,7 +162,7 @@ public final class HapGenerator {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory workerThreads() {
+    private static ThreadFactory workerThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "hapring-gen-" + n.incrementAndGet());

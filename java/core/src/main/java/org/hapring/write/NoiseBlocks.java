@@ -3,7 +3,9 @@ package org.hapring.write;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.hapring.decode.FrameStamp;
 import org.hapring.decode.TextureFormat;
 
@@ -77,7 +79,7 @@ final class NoiseBlocks {
         int c0 = set[random.nextInt(set.length)];
         int c1 = set[random.nextInt(set.length)];
         if (c0 == c1) {
-            c1 = set[(java.util.Arrays.binarySearch(set, c0) + 1) % set.length];
+            c1 = set[(Arrays.binarySearch(set, c0) + 1) % set.length];
         }
         if (dxt1 && c0 < c1) {
             int t = c0;
@@ -89,7 +91,7 @@ final class NoiseBlocks {
 
     /** Every RGB565 value whose FFmpeg decode has brightness (R + 2G + B) / 4 in [min, max], ascending. */
     private static int[] rgb565Set(int min, int max) {
-        return java.util.stream.IntStream.range(0, 1 << 16).filter(c -> {
+        return IntStream.range(0, 1 << 16).filter(c -> {
             int level = (expand(c >>> 11, 5) + 2 * expand((c >>> 5) & 63, 6) + expand(c & 31, 5) + 2) >> 2;
             return level >= min && level <= max;
         }).toArray();

@@ -1,6 +1,7 @@
 package org.hapring.write.bc;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import org.hapring.decode.TextureFormat;
 
 /**
@@ -53,7 +54,7 @@ final class Bc6hMode11Encoder implements BlockEncoder {
 
     @Override
     public void encode(int[] pixels, MemorySegment dst, long offsetBytes) {
-        java.util.Arrays.fill(mean, 0);
+        Arrays.fill(mean, 0);
         for (int i = 0; i < 16; i++) {
             for (int c = 0; c < 3; c++) {
                 mean[c] += pixels[4 * i + c] / 16f;

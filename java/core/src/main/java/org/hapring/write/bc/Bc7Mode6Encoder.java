@@ -1,6 +1,7 @@
 package org.hapring.write.bc;
 
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import org.hapring.decode.TextureFormat;
 
 /**
@@ -36,13 +37,13 @@ final class Bc7Mode6Encoder implements BlockEncoder {
 
     @Override
     public void encode(int[] pixels, MemorySegment dst, long offsetBytes) {
-        java.util.Arrays.fill(mean, 0);
+        Arrays.fill(mean, 0);
         for (int i = 0; i < 16; i++) {
             for (int c = 0; c < 4; c++) {
                 mean[c] += pixels[4 * i + c] / 16f;
             }
         }
-        java.util.Arrays.fill(cov, 0);
+        Arrays.fill(cov, 0);
         for (int i = 0; i < 16; i++) {
             for (int a = 0; a < 4; a++) {
                 float da = pixels[4 * i + a] - mean[a];

@@ -1,5 +1,7 @@
 package org.hapring.write.bc;
 
+import java.util.Arrays;
+
 /**
  * The 8-byte colour block shared by DXT1, DXT5 and YCoCg-DXT5: two RGB565 endpoints and 16 2-bit
  * indices. Endpoints come from the principal axis of the block's colours (power iteration on the
@@ -87,7 +89,7 @@ final class DxtColorEncoder {
         int pb = forcedBlue5 >= 0 ? forcedBlue5 << 8 | forcedBlue5 : SOLID5[b];
         int q0 = (pr >>> 8) << 11 | (pg >>> 8) << 5 | (pb >>> 8);
         int q1 = (pr & 0xFF) << 11 | (pg & 0xFF) << 5 | (pb & 0xFF);
-        java.util.Arrays.fill(indices, 2);
+        Arrays.fill(indices, 2);
         return pack(q0, q1, indices, dxt1);
     }
 

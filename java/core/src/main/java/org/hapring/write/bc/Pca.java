@@ -1,5 +1,7 @@
 package org.hapring.write.bc;
 
+import java.util.Arrays;
+
 /**
  * The principal axis of a small point cloud (3 or 4 channels): the dominant eigenvector of its
  * covariance matrix by power iteration, starting from the row with the largest variance.
@@ -41,7 +43,7 @@ final class Pca {
             v[i] = cov[start * n + i];
         }
         if (norm(v) < 1e-6f) {
-            java.util.Arrays.fill(out, 0, n, (float) (1 / Math.sqrt(n)));
+            Arrays.fill(out, 0, n, (float) (1 / Math.sqrt(n)));
             return;
         }
         for (int it = 0; it < ITERATIONS; it++) {
