@@ -29,13 +29,17 @@ import org.hapring.decode.TextureFrame;
  *   workers: content.render(frame, slot.texture); slot.frameBytes = encoder.encode(slot.texture, slot.out)
  * </pre>
  *
- * At most {@code 2 * workers + 2} frames are in flight, so memory stays bounded whatever the length.
+ * At most {@code 2 * workers + 2} frames are in flight (fewer when their slots would exceed
+ * {@value #SLOT_MEMORY_BUDGET_BYTES} bytes, but at least two), so memory stays bounded whatever the
+ * length of the movie.
  *
  * <p>{@link #generate} runs on the calling thread, which becomes the writer; it owns the workers
  * and shuts them down before returning.
  */
 public final class HapGenerator {
     static final long BATCH_BYTES = 64L << 20;
+    /** Off-heap memory the frame slots may take (at least two slots are made whatever their size). */
+    static final long SLOT_MEMORY_BUDGET_BYTES = 1L << 30;
     private static final long PROGRESS_INTERVAL_NANOS = 200_000_000L;
 
     /** Receives progress on the writer thread. */
@@ -70,7 +74,9 @@ public final class HapGenerator {
             HapFrameEncoder encoder = new HapFrameEncoder(spec.variant(), spec.widthPixels(), spec.heightPixels(),
                     spec.encoding());
             ArrayDeque<Slot> free = new ArrayDeque<>();
-            for (int i = 0; i < 2 * spec.workerThreads() + 2; i++) {
+            long slotBytes = spec.variant().textureBytes(spec.widthPixels(), spec.heightPixels()) + encoder.maxFrameBytes();
+            long slots = Math.max(2, Math.min(2L * spec.workerThreads() + 2, SLOT_MEMORY_BUDGET_BYTES / slotBytes));
+            for (int i = 0; i < slots; i++) {
                 free.add(new Slot(TextureFrame.allocate(arena, spec.variant(), spec.widthPixels(), spec.heightPixels()),
                         arena.allocate(encoder.maxFrameBytes(), 64)));
             }
