@@ -44,8 +44,9 @@ final class MoovBuilder {
 
     /** The largest moov a track of {@code maxSamples} samples can need. */
     static int maxBytes(HapVariant variant, int widthPixels, int heightPixels, FrameRate rate, long maxSamples) {
-        byte[] empty = build(new Track(variant, widthPixels, heightPixels, rate, new int[0], 0, 0, true, true, true));
-        long total = empty.length + maxSamples * BYTES_PER_SAMPLE_MAX;
+        // one sample in the largest forms (version 1 times, a size table, co64): every table has its entry
+        byte[] one = build(new Track(variant, widthPixels, heightPixels, rate, new int[1], 1, 0, true, true, true));
+        long total = one.length + Math.max(0, maxSamples - 1) * BYTES_PER_SAMPLE_MAX;
         if (total > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException(maxSamples + " frames need a moov of " + total + " bytes: too many frames");
         }

@@ -109,10 +109,11 @@ class MovWriterTest {
 
     @Test
     void largeFormsAreReadByFfmpeg() throws IOException {
+        // moov first with exactly the planned frame count: the reservation must hold the largest moov
         Path file = dir.resolve("large.mov");
         List<byte[]> frames;
         try (MovWriter w = MovWriter.createForcingLargeForms(file, new MovWriter.TrackFormat(HapVariant.HAP_ALPHA, 64, 32,
-                FrameRate.parse("59.94")), MovWriter.MoovPlacement.FIRST, 10)) {
+                FrameRate.parse("59.94")), MovWriter.MoovPlacement.FIRST, 3)) {
             frames = write(w, new int[] {700, 900, 800}, new Random(3));
             w.finish();
         }
