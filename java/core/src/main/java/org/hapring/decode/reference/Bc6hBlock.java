@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe (holds scratch state): one instance per decoding thread.
  */
 public final class Bc6hBlock {
+    /** One Table.F field: variable (m, or r/g/b with endpoint 0..3), then v[a] or v[a:b]. */
+    private static final Pattern FIELD = Pattern.compile("([mrgb])([0-3]?)\\[(\\d+)(?::(\\d+))?]");
+
     /** Table.MF and Table.F: mode, transformed, partition bits, endpoint bits, delta bits R G B, format. */
     private static final Mode[] MODES = {
         mode(0, true, 5, 10, 5, 5, 5, "m[1:0],g2[4],b2[4],b3[4],r0[9:0],g0[9:0],b0[9:0],r1[4:0],g3[4],g2[3:0],"
@@ -207,8 +210,6 @@ public final class Bc6hBlock {
 
     private record Mode(int code, boolean transformed, int partitionBits, int endpointBits, int[] deltaBits,
             int[] moves) {}
-
-    private static final Pattern FIELD = Pattern.compile("([mrgb])([0-3]?)\\[(\\d+)(?::(\\d+))?]");
 
     private static Mode mode(int code, boolean transformed, int partitionBits, int endpointBits, int deltaR,
             int deltaG, int deltaB, String format) {
