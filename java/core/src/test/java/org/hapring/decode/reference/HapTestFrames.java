@@ -26,11 +26,11 @@ import org.xerial.snappy.Snappy;
  *
  * <p>Any thread.
  */
-final class HapTestFrames {
+public final class HapTestFrames {
     private HapTestFrames() {}
 
     /** The video packets of {@code movie}, in order. */
-    static List<byte[]> packets(Path movie) {
+    public static List<byte[]> packets(Path movie) {
         try {
             Path raw = Files.createTempFile("hapring-packets", ".bin");
             try {
@@ -57,7 +57,7 @@ final class HapTestFrames {
     }
 
     /** The texture planes of one packet: one, or two for a 0x0D multiple-image frame (HapM). */
-    static List<byte[]> planes(byte[] packet) {
+    public static List<byte[]> planes(byte[] packet) {
         int type = packet[3] & 0xFF;
         if ((type & 0x0F) != 0x0D) {
             return List.of(texture(packet, 0));
@@ -68,7 +68,7 @@ final class HapTestFrames {
     }
 
     /** Wraps texture planes as a frame of {@code variant} (for HapH: unsigned BC6H). */
-    static TextureFrame frame(Arena arena, HapVariant variant, int widthPixels, int heightPixels, List<byte[]> planes) {
+    public static TextureFrame frame(Arena arena, HapVariant variant, int widthPixels, int heightPixels, List<byte[]> planes) {
         MemorySegment p0 = arena.allocate(planes.get(0).length);
         MemorySegment p1 = arena.allocate(planes.size() > 1 ? planes.get(1).length : 1);
         TextureFrame frame = TextureFrame.wrap(p0, p1);
