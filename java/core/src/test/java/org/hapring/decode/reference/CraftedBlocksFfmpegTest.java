@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * decode them, so that every path FFmpeg's encoder never takes is still checked against FFmpeg itself:
  * every 5- and 6-bit endpoint value, DXT1 3-colour blocks, BC3 colour blocks with colour0 &lt;= colour1,
  * both BC4/DXT5 alpha modes with all eight codes, scaled YCoCg with every scale 1..32, HapA (a Hap1 clip
- * relabelled: both are 8 bytes per block) and pictures whose size is not a multiple of 4.
+ * relabelled: both are 8 bytes per block), HapM (a two-texture frame in place of a Hap1 frame of the same
+ * length) and pictures whose size is not a multiple of 4.
  */
 class CraftedBlocksFfmpegTest {
     private static final int WIDTH = 64;
@@ -70,6 +71,31 @@ class CraftedBlocksFfmpegTest {
         }
         Path clip = mov.save(dir.resolve("hapa.mov"));
         ReferenceDecoderFfmpegTest.assertDecodesLikeFfmpeg(clip, HapVariant.HAP_ALPHA_ONLY, WIDTH, HEIGHT);
+    }
+
+    @Test
+    void hapQAlphaCombinesYCoCgColourWithBc4Alpha() throws HapFormatException {
+        // A 16x16 HapM frame (16 blocks) is 4 + (4 + 16 * 16) + (4 + 8 * 16) = 396 bytes. FFmpeg's Hap1 frames
+        // of 28x28 (49 blocks) are 8 + 8 * 49 = 400: the HapM frame fits with its outer section declaring the
+        // 4 spare bytes at the end, which FFmpeg's HapM decoder never reads.
+        MovPatch mov = MovPatch.load(Ffmpeg.clip(Spec.of("hap").snappy(false).size(28, 28).frames(2)))
+                .fourcc("HapM").size(16, 16);
+        int blocks = 16;
+        for (int f = 0; f < mov.frameCount(); f++) {
+            Random random = new Random(60 + f);
+            byte[] colour = new byte[16 * blocks];
+            byte[] alpha = bc4Texture(random);
+            random.nextBytes(colour);
+            byte[] frame = new byte[400];
+            putHeader4(frame, 0, 400 - 4, 0x0D);
+            putHeader4(frame, 4, colour.length, 0xAF);
+            System.arraycopy(colour, 0, frame, 8, colour.length);
+            putHeader4(frame, 8 + colour.length, 8 * blocks, 0xA1);
+            System.arraycopy(alpha, 0, frame, 12 + colour.length, 8 * blocks);
+            mov.frame(f, frame);
+        }
+        Path clip = mov.save(dir.resolve("hapm.mov"));
+        ReferenceDecoderFfmpegTest.assertDecodesLikeFfmpeg(clip, HapVariant.HAP_Q_ALPHA, 16, 16);
     }
 
     @Test
@@ -152,6 +178,13 @@ class CraftedBlocksFfmpegTest {
             }
         }
         return t;
+    }
+
+    private static void putHeader4(byte[] b, int at, int sizeBytes, int type) {
+        b[at] = (byte) sizeBytes;
+        b[at + 1] = (byte) (sizeBytes >>> 8);
+        b[at + 2] = (byte) (sizeBytes >>> 16);
+        b[at + 3] = (byte) type;
     }
 
     private static void putColourBlock(byte[] t, int at, int colour0, int colour1, int indices) {

@@ -12,9 +12,9 @@ import java.util.Set;
 /**
  * Edits a copy of an FFmpeg-made, video-only, uncompressed ({@code -compressor none}) HAP movie in place,
  * so that FFmpeg's decoder can serve as the reference for texture content or variants its encoder never
- * writes: replace a frame's texture bytes with hand-made blocks (same size), change a frame's section
- * type byte, the sample description's fourcc (Hap1 to HapA: both 8 bytes per block) or its picture size
- * (to a size that is not a multiple of 4 with the same block count). Frames are found by walking the
+ * writes: replace a frame's texture bytes with hand-made blocks (same size) or a whole frame with another
+ * of the same length, change a frame's section type byte, the sample description's fourcc (Hap1 to HapA:
+ * both 8 bytes per block) or its picture size (for example to one that is not a multiple of 4). Frames are found by walking the
  * mdat payload section by section (FFmpeg writes them back to back); a walk that does not end exactly at
  * the end of mdat fails.
  *
@@ -61,6 +61,17 @@ final class MovPatch {
                     + texture.length + " bytes");
         }
         System.arraycopy(texture, 0, bytes, at + HapTestFrames.headerBytes(bytes, at), texture.length);
+        return this;
+    }
+
+    /** Replaces frame {@code frame} as a whole (section header included) with {@code bytes} of the same length. */
+    MovPatch frame(int frame, byte[] bytes) {
+        int at = frameStarts.get(frame);
+        int length = HapTestFrames.sectionEnd(this.bytes, at) - at;
+        if (bytes.length != length) {
+            throw new IllegalArgumentException("frame " + frame + " is " + length + " bytes, not " + bytes.length);
+        }
+        System.arraycopy(bytes, 0, this.bytes, at, length);
         return this;
     }
 
