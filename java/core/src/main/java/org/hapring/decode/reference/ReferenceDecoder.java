@@ -179,16 +179,16 @@ public final class ReferenceDecoder {
         }
         List<TextureFormat> planes = variant.planes();
         if (frame.planeCount() != planes.size()) {
-            throw new HapFormatException(variant.fourcc() + " needs " + planes.size() + " texture plane(s), the frame has "
-                    + frame.planeCount(), 0);
+            throw new HapFormatException(variant.fourcc() + " needs " + planes.size()
+                    + " texture plane(s), the frame has " + frame.planeCount(), 0);
         }
         for (int i = 0; i < planes.size(); i++) {
             TextureFormat expected = planes.get(i);
             TextureFormat actual = frame.format(i);
-            boolean matches = actual == expected || (variant == HapVariant.HAP_HDR && actual == TextureFormat.BC6H_SIGNED);
-            if (!matches) {
-                throw new HapFormatException(variant.fourcc() + " plane " + i + " must be " + expected + ", the frame holds "
-                        + actual, 0);
+            boolean signedHdr = variant == HapVariant.HAP_HDR && actual == TextureFormat.BC6H_SIGNED;
+            if (actual != expected && !signedHdr) {
+                throw new HapFormatException(variant.fourcc() + " plane " + i + " must be " + expected
+                        + ", the frame holds " + actual, 0);
             }
             long textureBytes = actual.textureBytes(width, height);
             if (frame.planeBytes(i) != textureBytes) {

@@ -29,8 +29,9 @@ import org.xerial.snappy.Snappy;
 public final class HapTestFrames {
     private HapTestFrames() {}
 
-    /** The video packets of {@code movie}, in order. */
+    /** The video packets of {@code movie}, in order; skips the test when FFmpeg is not installed. */
     public static List<byte[]> packets(Path movie) {
+        Ffmpeg.assumeAvailable();
         try {
             Path raw = Files.createTempFile("hapring-packets", ".bin");
             try {
@@ -68,7 +69,8 @@ public final class HapTestFrames {
     }
 
     /** Wraps texture planes as a frame of {@code variant} (for HapH: unsigned BC6H). */
-    public static TextureFrame frame(Arena arena, HapVariant variant, int widthPixels, int heightPixels, List<byte[]> planes) {
+    public static TextureFrame frame(Arena arena, HapVariant variant, int widthPixels, int heightPixels,
+            List<byte[]> planes) {
         MemorySegment p0 = arena.allocate(planes.get(0).length);
         MemorySegment p1 = arena.allocate(planes.size() > 1 ? planes.get(1).length : 1);
         TextureFrame frame = TextureFrame.wrap(p0, p1);
