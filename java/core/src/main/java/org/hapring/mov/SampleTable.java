@@ -12,9 +12,11 @@ import java.util.Objects;
  * description the frames use is a HAP one of the same picture size.
  *
  * <p>Times are in media ticks ({@link #timescale()} per second). {@link #ptsTicks(int)} applies the edit
- * list's start: leading empty edits delay the media, and the first non-empty edit's media time is the
- * media instant shown at that point, so frames before it get negative times (use
- * {@link #firstPresentedFrame()}). Later edits, rates other than 1 and dwells are reported by
+ * list's start as FFmpeg does: leading empty edits delay the media by their duration
+ * ({@link #presentationStartTicks()}), and the first non-empty edit's media time is the media instant
+ * shown then, so {@code pts = decodeTime - mediaTime + emptyEditsDuration}. Frames before that instant
+ * are not presented (FFmpeg drops them); they keep earlier times here, so playback starts at
+ * {@link #firstPresentedFrame()}. Later edits, rates other than 1 and dwells are reported by
  * {@link #editList()} but not applied.
  *
  * <p>Immutable; any thread.
@@ -32,6 +34,7 @@ public final class SampleTable {
     private final int[] sizes;
     /** frameCount + 1 entries: the last is when the last frame ends. Non-decreasing. */
     private final long[] pts;
+    private final long presentationStartTicks;
     /** 1-based sample description index per frame, or null when every frame uses description 1. */
     private final int[] descriptionIndex;
     private final List<String> descriptionFourccs;
@@ -42,7 +45,7 @@ public final class SampleTable {
     private final long totalSampleBytes;
 
     SampleTable(Path file, int trackId, String fourcc, int width, int height, int depth, long timescale,
-            long movieTimescale, long[] offsets, int[] sizes, long[] pts, int[] descriptionIndex,
+            long movieTimescale, long[] offsets, int[] sizes, long[] pts, long presentationStartTicks, int[] descriptionIndex,
             List<String> descriptionFourccs, List<EditEntry> editList, boolean constantFrameRate,
             Rational nominalFrameRate) {
         this.file = file;
@@ -56,6 +59,7 @@ public final class SampleTable {
         this.offsets = offsets;
         this.sizes = sizes;
         this.pts = pts;
+        this.presentationStartTicks = presentationStartTicks;
         this.descriptionIndex = descriptionIndex;
         this.descriptionFourccs = List.copyOf(descriptionFourccs);
         this.editList = List.copyOf(editList);
@@ -192,9 +196,17 @@ public final class SampleTable {
         return i;
     }
 
-    /** The first frame shown: the one at media time 0 after the edit list's start is applied ({@code frameAt(0)}). */
+    /**
+     * When the edit list starts showing the media, in media ticks on the scale of {@link #ptsTicks(int)}: the
+     * leading empty edits' duration, 0 without them. Frames that end before it are never shown.
+     */
+    public long presentationStartTicks() {
+        return presentationStartTicks;
+    }
+
+    /** The first frame shown: {@code frameAt(presentationStartTicks())}. */
     public int firstPresentedFrame() {
-        return frameAt(0);
+        return frameAt(presentationStartTicks);
     }
 
     public List<EditEntry> editList() {

@@ -67,7 +67,8 @@ final class SampleTableBuilder {
         int[] descIndex = descType.length > 1 ? new int[frames] : null;
         int firstDescription = layOut(stsc, chunks, sizes, offsets, descIndex);
         List<EditEntry> edits = readEdits();
-        long shift = editShift(edits, track.timescale(), movieTimescale);
+        long delay = emptyEditTicks(edits, track.timescale(), movieTimescale);
+        long shift = delay - mediaStartTicks(edits);
         long[] pts = timing.decodeTicks;
         if (shift != 0) {
             try {
@@ -86,7 +87,7 @@ final class SampleTableBuilder {
         }
         int d = firstDescription - 1;
         return new SampleTable(buf.file(), track.trackId(), Fourcc.string(descType[d]), descWidth[d], descHeight[d],
-                descDepth[d], track.timescale(), movieTimescale, offsets, sizes, pts, descIndex, fourccs, edits,
+                descDepth[d], track.timescale(), movieTimescale, offsets, sizes, pts, delay, descIndex, fourccs, edits,
                 timing.constant, timing.nominal);
     }
 
@@ -414,30 +415,38 @@ final class SampleTableBuilder {
         return edits;
     }
 
-    /** Media ticks to add to decode times: leading empty edits' duration minus the first edit's media time. */
-    private long editShift(List<EditEntry> edits, long timescale, long movieTimescale) throws MovFormatException {
-        BigInteger delayMovieTicks = BigInteger.ZERO;
-        long start = 0;
+    /** The media time the first non-empty edit starts at (0 without one). */
+    private static long mediaStartTicks(List<EditEntry> edits) {
         for (EditEntry e : edits) {
             if (!e.emptyEdit()) {
-                start = e.mediaTimeTicks();
+                return e.mediaTimeTicks();
+            }
+        }
+        return 0;
+    }
+
+    /** The duration of the empty edits before the first non-empty one, converted to media ticks (rounded). */
+    private long emptyEditTicks(List<EditEntry> edits, long timescale, long movieTimescale) throws MovFormatException {
+        BigInteger movieTicks = BigInteger.ZERO;
+        for (EditEntry e : edits) {
+            if (!e.emptyEdit()) {
                 break;
             }
-            delayMovieTicks = delayMovieTicks.add(BigInteger.valueOf(e.segmentDurationMovieTicks()));
+            movieTicks = movieTicks.add(BigInteger.valueOf(e.segmentDurationMovieTicks()));
         }
-        long delay = 0;
-        if (delayMovieTicks.signum() > 0) {
-            if (movieTimescale == 0) {
-                throw buf.error(t.elst(), t.elst().start(), "the edit list starts with an empty edit but the movie"
-                        + " timescale ('mvhd') is 0");
-            }
-            BigInteger media = new BigDecimal(delayMovieTicks.multiply(BigInteger.valueOf(timescale)))
-                    .divide(new BigDecimal(movieTimescale), 0, RoundingMode.HALF_UP).toBigInteger();
-            if (media.bitLength() > 62) {
-                throw buf.error(t.elst(), t.elst().start(), "the empty edits' duration overflows");
-            }
-            delay = media.longValue();
+        if (movieTicks.signum() == 0) {
+            return 0;
         }
-        return delay - start;
+        if (movieTimescale == 0) {
+            throw buf.error(t.elst(), t.elst().start(), "the edit list starts with an empty edit but the movie"
+                    + " timescale ('mvhd') is 0");
+        }
+        BigInteger media = new BigDecimal(movieTicks.multiply(BigInteger.valueOf(timescale)))
+                .divide(new BigDecimal(movieTimescale), 0, RoundingMode.HALF_UP).toBigInteger();
+        if (media.bitLength() > 62) {
+            throw buf.error(t.elst(), t.elst().start(), "the empty edits last " + movieTicks + " movie ticks,"
+                    + " too long to express in media ticks");
+        }
+        return media.longValue();
     }
 }

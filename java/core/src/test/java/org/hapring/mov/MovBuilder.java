@@ -393,7 +393,7 @@ final class MovBuilder {
             stblBox.large();
         }
         Boxes.Node minf = box("minf", leaf("vmhd", be().fullBox(0, 1).zeros(8).bytes()),
-                leaf("hdlr", hdlr("dhlr", "alis")), box("dinf", leaf("dref", be().fullBox(0, 0).u32(0).bytes())), stblBox);
+                leaf("hdlr", hdlr("dhlr", "alis")), box("dinf", leaf("dref", be().fullBox(0, 0).u32(1).u32(12).fourcc("alis").fullBox(0, 1).bytes())), stblBox);
         trak.add(box("mdia", mdhd(timescale, durationTicks()), leaf("hdlr", hdlr("mhlr", "vide")), minf));
         Boxes.Node t = box("trak", trak);
         return largeBoxes ? t.large() : t;

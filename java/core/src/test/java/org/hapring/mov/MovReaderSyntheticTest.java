@@ -175,6 +175,8 @@ class MovReaderSyntheticTest {
         assertEquals(0, t.frameAt(30));
         assertEquals(2, t.frameAt(32));
         assertEquals(6, t.durationTicks(), "the delay is not part of the frames' durations");
+        assertEquals(30, t.presentationStartTicks());
+        assertEquals(0, t.firstPresentedFrame());
     }
 
     @Test
@@ -185,6 +187,7 @@ class MovReaderSyntheticTest {
             assertEquals(-2, t.ptsTicks(0), "elst v" + version);
             assertEquals(0, t.ptsTicks(2), "elst v" + version);
             assertEquals(2, t.firstPresentedFrame(), "elst v" + version);
+            assertEquals(0, t.presentationStartTicks(), "elst v" + version);
             assertEquals(4, t.endTicks(), "6 frames of 1 tick, shifted by -2");
         }
     }
@@ -197,7 +200,8 @@ class MovReaderSyntheticTest {
         SampleTable t = read(built.bytes()).video();
         assertEquals(15 - 3, t.ptsTicks(0));
         assertEquals(15, t.ptsTicks(3));
-        assertEquals(0, t.firstPresentedFrame(), "time 0 lies in the empty edit: clamped to frame 0");
+        assertEquals(15, t.presentationStartTicks());
+        assertEquals(3, t.firstPresentedFrame(), "frames 0-2 lie before the edit's media time 3");
         assertEquals(3, t.frameAt(15));
     }
 
