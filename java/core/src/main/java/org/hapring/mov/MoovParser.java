@@ -84,11 +84,23 @@ final class MoovParser {
         return new MovFile(buf.file(), fileSizeBytes, moovBeforeMdat, moovOffset, moov.end(), tracks, table, null);
     }
 
+    /** Why the first video track cannot be used: a missing sample table, or a format that is not HAP. */
     private MovFormatException notHap(TrakBoxes t, Track track) {
-        Box at = t.stsd() != null ? t.stsd() : t.trak();
-        String fourcc = track.fourcc().isEmpty() ? "no sample description" : "'" + track.fourcc() + "'";
-        return buf.error(at, at.start(), "the video track (id " + track.trackId() + ") is " + fourcc
-                + ", not HAP (one of " + String.join(" ", MovFile.HAP_FOURCCS) + ")");
+        if (t.minf() == null) {
+            return buf.error(t.mdia(), t.mdia().start(), "missing mandatory box 'minf'");
+        }
+        if (t.stbl() == null) {
+            return buf.error(t.minf(), t.minf().start(), "missing mandatory box 'stbl'");
+        }
+        if (t.stsd() == null) {
+            return buf.error(t.stbl(), t.stbl().start(), "missing mandatory box 'stsd'");
+        }
+        if (track.fourcc().isEmpty()) {
+            return buf.error(t.stsd(), t.stsd().start(), "the video track (id " + track.trackId()
+                    + ") has no sample description");
+        }
+        return buf.error(t.stsd(), t.stsd().start(), "the video track (id " + track.trackId() + ") is '"
+                + Fourcc.text(Fourcc.of(track.fourcc())) + "', not HAP (one of " + String.join(" ", MovFile.HAP_FOURCCS) + ")");
     }
 
     private static String describe(List<Track> tracks) {

@@ -50,9 +50,9 @@ final class SampleTableBuilder {
         Box stts = require(t.stts(), stbl, "stts");
         Box stsc = require(t.stsc(), stbl, "stsc");
         Box sizesBox = t.stsz() != null ? t.stsz() : t.stz2();
-        require(sizesBox, stbl, "stsz' (or 'stz2");
+        requireEither(sizesBox, stbl, "stsz", "stz2");
         Box chunks = t.stco() != null ? t.stco() : t.co64();
-        require(chunks, stbl, "stco' (or 'co64");
+        requireEither(chunks, stbl, "stco", "co64");
         if (track.timescale() == 0) {
             Box mdhd = t.mdhd();
             int at = mdhd.payloadStart() + (buf.u8(mdhd.payloadStart()) == 1 ? 20 : 12);
@@ -96,6 +96,12 @@ final class SampleTableBuilder {
             throw buf.error(parent, parent.start(), "missing mandatory box '" + name + "'");
         }
         return box;
+    }
+
+    private void requireEither(Box box, Box parent, String name, String other) throws MovFormatException {
+        if (box == null) {
+            throw buf.error(parent, parent.start(), "missing mandatory box '" + name + "' (or '" + other + "')");
+        }
     }
 
     /** Fails unless {@code count} entries of {@code entryBytes} fit in the box after {@code headerBytes}. */
@@ -296,6 +302,7 @@ final class SampleTableBuilder {
         if (runs == 0) {
             throw buf.error(stsc, stsc.payloadStart() + 4, "no sample-to-chunk runs for " + frames + " frames");
         }
+        checkRuns(stsc, runTable, (int) runs, chunkCount, chunks);
         boolean[] used = new boolean[descType.length];
         int frame = 0;
         for (int r = 0; r < runs; r++) {
@@ -304,21 +311,6 @@ final class SampleTableBuilder {
             long perChunk = buf.u32(at + 4);
             long description = buf.u32(at + 8);
             long nextFirst = r + 1 < runs ? buf.u32(at + 12) : chunkCount + 1;
-            if (r == 0 && firstChunk != 1) {
-                throw buf.error(stsc, at, "the first run starts at chunk " + firstChunk + ", not 1");
-            }
-            if (firstChunk > chunkCount) {
-                throw buf.error(stsc, at, "run " + (r + 1) + " starts at chunk " + firstChunk + " but there are only "
-                        + chunkCount + " chunks in '" + chunks.name() + "'");
-            }
-            if (nextFirst <= firstChunk) {
-                throw buf.error(stsc, at + 12, "run " + (r + 2) + " starts at chunk " + nextFirst
-                        + ", not after run " + (r + 1) + "'s chunk " + firstChunk);
-            }
-            if (description < 1 || description > descType.length) {
-                throw buf.error(stsc, at + 8, "run " + (r + 1) + " uses sample description " + description
-                        + " but 'stsd' has " + descType.length);
-            }
             used[(int) description - 1] = true;
             // Chunks firstChunk .. min(nextFirst - 1, chunkCount), 1-based.
             long lastChunk = Math.min(nextFirst - 1, chunkCount);
@@ -354,6 +346,32 @@ final class SampleTableBuilder {
         int firstDescription = descIndex == null ? 1 : descIndex[0];
         checkDescriptions(used, firstDescription);
         return firstDescription;
+    }
+
+    /** Each run starts after the previous one at a chunk that exists (the first at chunk 1) and names a description. */
+    private void checkRuns(Box stsc, int runTable, int runs, long chunkCount, Box chunks) throws MovFormatException {
+        long previous = 0;
+        for (int r = 0; r < runs; r++) {
+            int at = runTable + 12 * r;
+            long firstChunk = buf.u32(at);
+            long description = buf.u32(at + 8);
+            if (r == 0 && firstChunk != 1) {
+                throw buf.error(stsc, at, "the first run starts at chunk " + firstChunk + ", not 1");
+            }
+            if (firstChunk <= previous) {
+                throw buf.error(stsc, at, "run " + (r + 1) + " starts at chunk " + firstChunk + ", not after run " + r
+                        + "'s chunk " + previous);
+            }
+            if (firstChunk > chunkCount) {
+                throw buf.error(stsc, at, "run " + (r + 1) + " starts at chunk " + firstChunk + " but there are only "
+                        + chunkCount + " chunks in '" + chunks.name() + "'");
+            }
+            if (description < 1 || description > descType.length) {
+                throw buf.error(stsc, at + 8, "run " + (r + 1) + " uses sample description " + description
+                        + " but 'stsd' has " + descType.length);
+            }
+            previous = firstChunk;
+        }
     }
 
     /** Every description a frame uses must be HAP, with the size of frame 0's. */
