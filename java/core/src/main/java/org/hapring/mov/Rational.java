@@ -71,7 +71,7 @@ public record Rational(long numerator, long denominator) implements Comparable<R
             BigInteger numerator = decimal.unscaledValue();
             BigInteger gcd = numerator.gcd(denominator);
             return of(numerator.divide(gcd).longValueExact(), denominator.divide(gcd).longValueExact());
-        } catch (ArithmeticException | NumberFormatException e) {
+        } catch (ArithmeticException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not a rational number (expected \"60\", \"30000/1001\" or \"59.94\"): \""
                     + text + "\"", e);
         }
