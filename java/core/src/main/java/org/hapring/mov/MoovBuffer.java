@@ -79,6 +79,20 @@ final class MoovBuffer {
         }
     }
 
+    /**
+     * Fails unless {@code count} entries of {@code entryBytes} fit in the box's payload after its
+     * {@code headerBytes}-byte table header, whose last 4 bytes are the count (the offset the error names).
+     * Call before allocating anything sized by {@code count}.
+     */
+    void checkTable(Box box, int headerBytes, long count, int entryBytes, String what) throws MovFormatException {
+        need(box, 0, headerBytes, "its header");
+        long available = box.payloadBytes() - headerBytes;
+        if (count > available / entryBytes) {
+            throw error(box, box.payloadStart() + headerBytes - 4, "entry count " + count + " needs " + count
+                    + " x " + entryBytes + " bytes of " + what + " but the box holds only " + available);
+        }
+    }
+
     /** The version byte of a full box (its payload's first byte), after checking the payload is long enough. */
     int version(Box box, int minPayloadBytes) throws MovFormatException {
         need(box, 0, Math.max(4, minPayloadBytes), "its fields");

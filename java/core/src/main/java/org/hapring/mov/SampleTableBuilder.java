@@ -1,8 +1,5 @@
 package org.hapring.mov;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,7 +18,6 @@ final class SampleTableBuilder {
     /** The most frames a video track may have: 77 hours at 60 fps (about 20 bytes of tables per frame). */
     static final int MAX_FRAMES = 1 << 24;
     static final int MAX_SAMPLE_DESCRIPTIONS = 1024;
-    static final int MAX_EDITS = 4096;
     /** A QuickTime video sample description up to and including the depth field (at +82) and colour table id. */
     private static final int VIDEO_DESCRIPTION_BYTES = 86;
 
@@ -66,9 +62,9 @@ final class SampleTableBuilder {
         long[] offsets = new long[frames];
         int[] descIndex = descType.length > 1 ? new int[frames] : null;
         int firstDescription = layOut(stsc, chunks, sizes, offsets, descIndex);
-        List<EditEntry> edits = readEdits();
-        long delay = emptyEditTicks(edits, track.timescale(), movieTimescale);
-        long shift = delay - mediaStartTicks(edits);
+        List<EditEntry> edits = t.elst() == null ? List.of() : EditList.read(buf, t.elst());
+        long delay = EditList.emptyEditTicks(buf, t.elst(), edits, track.timescale(), movieTimescale);
+        long shift = delay - EditList.mediaStartTicks(edits);
         long[] pts = timing.decodeTicks;
         if (shift != 0) {
             try {
@@ -104,20 +100,10 @@ final class SampleTableBuilder {
         }
     }
 
-    /** Fails unless {@code count} entries of {@code entryBytes} fit in the box after {@code headerBytes}. */
-    private void checkTable(Box box, int headerBytes, long count, int entryBytes, String what) throws MovFormatException {
-        buf.need(box, 0, headerBytes, "its header");
-        long available = box.payloadBytes() - headerBytes;
-        if (count > available / entryBytes) {
-            throw buf.error(box, box.payloadStart() + headerBytes - 4, "entry count " + count + " needs " + count
-                    + " x " + entryBytes + " bytes of " + what + " but the box holds only " + available);
-        }
-    }
-
     private void readDescriptions() throws MovFormatException {
         buf.need(stsd, 0, 8, "version, flags and entry count");
         long count = buf.u32(stsd.payloadStart() + 4);
-        checkTable(stsd, 8, count, 8, "sample descriptions");
+        buf.checkTable(stsd, 8, count, 8, "sample descriptions");
         if (count == 0) {
             throw buf.error(stsd, stsd.payloadStart() + 4, "the video track has no sample description");
         }
@@ -156,7 +142,7 @@ final class SampleTableBuilder {
         if (constantBytes != 0) {
             return constantSizes(stsz, constantBytes, frames);
         }
-        checkTable(stsz, 12, frames, 4, "sample sizes");
+        buf.checkTable(stsz, 12, frames, 4, "sample sizes");
         int[] sizes = new int[frames];
         int at = stsz.payloadStart() + 12;
         for (int i = 0; i < frames; i++, at += 4) {
@@ -219,7 +205,7 @@ final class SampleTableBuilder {
     private Timing readStts(Box stts, int frames, long timescale) throws MovFormatException {
         buf.need(stts, 0, 8, "version, flags and entry count");
         long runs = buf.u32(stts.payloadStart() + 4);
-        checkTable(stts, 8, runs, 8, "(count, delta) runs");
+        buf.checkTable(stts, 8, runs, 8, "(count, delta) runs");
         int first = stts.payloadStart() + 8;
         long total = 0;
         for (int r = 0; r < runs; r++) {
@@ -291,12 +277,12 @@ final class SampleTableBuilder {
         int entryBytes = wide ? 8 : 4;
         buf.need(chunks, 0, 8, "version, flags and entry count");
         long chunkCount = buf.u32(chunks.payloadStart() + 4);
-        checkTable(chunks, 8, chunkCount, entryBytes, "chunk offsets");
+        buf.checkTable(chunks, 8, chunkCount, entryBytes, "chunk offsets");
         int chunkTable = chunks.payloadStart() + 8;
 
         buf.need(stsc, 0, 8, "version, flags and entry count");
         long runs = buf.u32(stsc.payloadStart() + 4);
-        checkTable(stsc, 8, runs, 12, "(first chunk, samples per chunk, description) runs");
+        buf.checkTable(stsc, 8, runs, 12, "(first chunk, samples per chunk, description) runs");
         int runTable = stsc.payloadStart() + 8;
         int frames = sizes.length;
         if (runs == 0) {
@@ -397,74 +383,5 @@ final class SampleTableBuilder {
                         + ": a size change inside one track is not supported");
             }
         }
-    }
-
-    private List<EditEntry> readEdits() throws MovFormatException {
-        Box elst = t.elst();
-        if (elst == null) {
-            return List.of();
-        }
-        int version = buf.version(elst, 8);
-        if (version > 1) {
-            throw buf.error(elst, elst.payloadStart(), "unsupported 'elst' version " + version);
-        }
-        int entryBytes = version == 1 ? 20 : 12;
-        long count = buf.u32(elst.payloadStart() + 4);
-        checkTable(elst, 8, count, entryBytes, "edits");
-        if (count > MAX_EDITS) {
-            throw buf.error(elst, elst.payloadStart() + 4, "more than " + MAX_EDITS + " edits (" + count + ")");
-        }
-        List<EditEntry> edits = new ArrayList<>((int) count);
-        for (int i = 0; i < count; i++) {
-            int at = elst.payloadStart() + 8 + i * entryBytes;
-            long duration = version == 1 ? buf.s64(at) : buf.u32(at);
-            long mediaTime = version == 1 ? buf.s64(at + 8) : buf.s32(at + 4);
-            int rate = buf.s32(at + (version == 1 ? 16 : 8));
-            if (duration < 0) {
-                throw buf.error(elst, at, "edit " + (i + 1) + " has duration " + Long.toUnsignedString(duration)
-                        + " (out of range)");
-            }
-            if (mediaTime < -1) {
-                throw buf.error(elst, at + (version == 1 ? 8 : 4), "edit " + (i + 1) + " has media time " + mediaTime
-                        + " (only -1, an empty edit, may be negative)");
-            }
-            edits.add(new EditEntry(duration, mediaTime, rate));
-        }
-        return edits;
-    }
-
-    /** The media time the first non-empty edit starts at (0 without one). */
-    private static long mediaStartTicks(List<EditEntry> edits) {
-        for (EditEntry e : edits) {
-            if (!e.emptyEdit()) {
-                return e.mediaTimeTicks();
-            }
-        }
-        return 0;
-    }
-
-    /** The duration of the empty edits before the first non-empty one, converted to media ticks (rounded). */
-    private long emptyEditTicks(List<EditEntry> edits, long timescale, long movieTimescale) throws MovFormatException {
-        BigInteger movieTicks = BigInteger.ZERO;
-        for (EditEntry e : edits) {
-            if (!e.emptyEdit()) {
-                break;
-            }
-            movieTicks = movieTicks.add(BigInteger.valueOf(e.segmentDurationMovieTicks()));
-        }
-        if (movieTicks.signum() == 0) {
-            return 0;
-        }
-        if (movieTimescale == 0) {
-            throw buf.error(t.elst(), t.elst().start(), "the edit list starts with an empty edit but the movie"
-                    + " timescale ('mvhd') is 0");
-        }
-        BigInteger media = new BigDecimal(movieTicks.multiply(BigInteger.valueOf(timescale)))
-                .divide(new BigDecimal(movieTimescale), 0, RoundingMode.HALF_UP).toBigInteger();
-        if (media.bitLength() > 62) {
-            throw buf.error(t.elst(), t.elst().start(), "the empty edits last " + movieTicks + " movie ticks,"
-                    + " too long to express in media ticks");
-        }
-        return media.longValue();
     }
 }
