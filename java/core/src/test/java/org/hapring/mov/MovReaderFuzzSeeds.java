@@ -38,6 +38,12 @@ class MovReaderFuzzSeeds {
         seeds.put("built_edits_v0", new MovBuilder().edits(0, new EditEntry(80, 2, 0x10000)).build().bytes());
         seeds.put("built_vfr", new MovBuilder().stts(new long[] {3, 1}, new long[] {0, 7}, new long[] {2, 2},
                 new long[] {1, 3}).build().bytes());
+        seeds.put("built_stz2", new MovBuilder().sizes(9, 200, 17, 255, 4, 30).editMoov(moov -> {
+            Boxes.Node stbl = moov.find("trak/mdia/minf/stbl");
+            byte[] stz2 = Boxes.be().fullBox(0, 0).zeros(3).u8(8).u32(6).u8(9).u8(200).u8(17).u8(255).u8(4).u8(30).bytes();
+            stbl.children.replaceAll(n -> n.type.equals("stsz") ? Boxes.leaf("stz2", stz2) : n);
+            return moov;
+        }).build().bytes());
         seeds.put("built_audio_timecode", new MovBuilder().audioTrack(true).timecodeTrack(true).build().bytes());
         for (Path movie : RealMedia.movies()) {
             String name = movie.getFileName().toString();
