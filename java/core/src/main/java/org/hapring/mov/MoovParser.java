@@ -109,8 +109,9 @@ final class MoovParser {
         }
         StringBuilder sb = new StringBuilder();
         for (Track t : tracks) {
-            sb.append(sb.isEmpty() ? "" : ", ").append("id ").append(t.trackId()).append(' ').append(t.handlerType())
-                    .append(" '").append(t.fourcc()).append('\'');
+            sb.append(sb.isEmpty() ? "" : ", ").append("id ").append(t.trackId()).append(' ')
+                    .append(Fourcc.text(Fourcc.of(t.handlerType()))).append(" '")
+                    .append(t.fourcc().isEmpty() ? "" : Fourcc.text(Fourcc.of(t.fourcc()))).append('\'');
         }
         return sb.toString();
     }

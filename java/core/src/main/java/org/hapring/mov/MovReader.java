@@ -12,14 +12,17 @@ import java.nio.file.StandardOpenOption;
  * (and knows whether {@code mdat} comes before or after it), reads {@code moov} into the heap in one
  * read, and parses it into a {@link MovFile}. Never reads sample data.
  *
- * <p>Limits, each failing with a {@link MovFormatException}: {@code moov} at most
- * {@value #MAX_MOOV_BYTES} bytes; the video track at most {@value SampleTableBuilder#MAX_FRAMES} frames.
+ * <p>Limits, each failing with a {@link MovFormatException}: {@code moov} at most {@value #MAX_MOOV_BYTES}
+ * bytes; the video track at most {@value #MAX_FRAMES} frames. Memory use is bounded by them: the moov bytes
+ * plus about 20 bytes per frame.
  *
  * <p>Stateless; any thread (each call uses only its own channel).
  */
 public final class MovReader {
     /** The largest {@code moov} read into memory: room for about 16 million frames' sample tables. */
     public static final int MAX_MOOV_BYTES = 256 << 20;
+    /** The most frames a video track may have: 77 hours at 60 fps. */
+    public static final int MAX_FRAMES = 1 << 24;
 
     private MovReader() {}
 

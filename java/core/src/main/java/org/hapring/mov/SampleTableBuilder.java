@@ -15,8 +15,6 @@ import java.util.Map;
  * <p>Used by the one thread that reads the file; not thread-safe.
  */
 final class SampleTableBuilder {
-    /** The most frames a video track may have: 77 hours at 60 fps (about 20 bytes of tables per frame). */
-    static final int MAX_FRAMES = 1 << 24;
     static final int MAX_SAMPLE_DESCRIPTIONS = 1024;
     /** A QuickTime video sample description up to and including the depth field (at +82) and colour table id. */
     private static final int VIDEO_DESCRIPTION_BYTES = 86;
@@ -181,9 +179,9 @@ final class SampleTableBuilder {
             throw buf.error(box, box.payloadStart() + 8, "the video track has no samples"
                     + " (an empty movie, or a fragmented one: fragmented files are not supported)");
         }
-        if (count > MAX_FRAMES) {
+        if (count > MovReader.MAX_FRAMES) {
             throw buf.error(box, box.payloadStart() + 8, "sample count " + count + " is more than the "
-                    + MAX_FRAMES + " frames this reader accepts");
+                    + MovReader.MAX_FRAMES + " frames this reader accepts");
         }
         return (int) count;
     }
