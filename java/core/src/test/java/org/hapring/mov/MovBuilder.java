@@ -392,8 +392,10 @@ final class MovBuilder {
         if (largeBoxes) {
             stblBox.large();
         }
+        // FFmpeg refuses a dref without entries: one self-reference ('alis' with flag 1).
+        Boxes.Node dref = leaf("dref", be().fullBox(0, 0).u32(1).u32(12).fourcc("alis").fullBox(0, 1).bytes());
         Boxes.Node minf = box("minf", leaf("vmhd", be().fullBox(0, 1).zeros(8).bytes()),
-                leaf("hdlr", hdlr("dhlr", "alis")), box("dinf", leaf("dref", be().fullBox(0, 0).u32(1).u32(12).fourcc("alis").fullBox(0, 1).bytes())), stblBox);
+                leaf("hdlr", hdlr("dhlr", "alis")), box("dinf", dref), stblBox);
         trak.add(box("mdia", mdhd(timescale, durationTicks()), leaf("hdlr", hdlr("mhlr", "vide")), minf));
         Boxes.Node t = box("trak", trak);
         return largeBoxes ? t.large() : t;
