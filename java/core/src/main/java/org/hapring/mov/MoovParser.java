@@ -56,6 +56,7 @@ final class MoovParser {
             throw buf.error(moov, moov.start(), "missing mandatory box 'mvhd'");
         }
         long movieTimescale = movieTimescale(mvhd);
+        DisplayMatrix movieMatrix = matrixAt(mvhd, buf.version(mvhd, 4) == 1 ? 48 : 36);
         List<Track> tracks = new ArrayList<>(traks.size());
         TrakBoxes video = null;
         Track videoTrack = null;
@@ -80,7 +81,7 @@ final class MoovParser {
                     : notHap(firstVideo, tracks.get(firstVideo.ordinal() - 1));
             return new MovFile(buf.file(), fileSizeBytes, moovBeforeMdat, moovOffset, moov.end(), tracks, null, problem);
         }
-        SampleTable table = new SampleTableBuilder(buf, video, fileSizeBytes).build(videoTrack, movieTimescale);
+        SampleTable table = new SampleTableBuilder(buf, video, fileSizeBytes).build(videoTrack, movieTimescale, movieMatrix);
         return new MovFile(buf.file(), fileSizeBytes, moovBeforeMdat, moovOffset, moov.end(), tracks, table, null);
     }
 
@@ -158,6 +159,18 @@ final class MoovParser {
         return buf.u32(mvhd.payloadStart() + at);
     }
 
+    /** The 3x3 matrix at {@code at} bytes into a box's payload; identity when the box is too short to hold one. */
+    private DisplayMatrix matrixAt(Box box, int at) {
+        if (box.payloadStart() + at + 36 > box.end()) {
+            return DisplayMatrix.IDENTITY;
+        }
+        int[] m = new int[9];
+        for (int i = 0; i < 9; i++) {
+            m[i] = buf.s32(box.payloadStart() + at + 4 * i);
+        }
+        return new DisplayMatrix(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8]);
+    }
+
     private Track track(TrakBoxes t) throws MovFormatException {
         Box tkhd = require(t.tkhd(), t.trak(), "tkhd");
         Box mdia = require(t.mdia(), t.trak(), "mdia");
@@ -171,6 +184,8 @@ final class MoovParser {
         if (trackId > Integer.MAX_VALUE) {
             throw buf.error(tkhd, tkhd.payloadStart() + idAt, "track id " + trackId + " is out of range");
         }
+
+        DisplayMatrix matrix = matrixAt(tkhd, tkhdVersion == 1 ? 52 : 40);
 
         buf.need(hdlr, 8, 4, "the handler type");
         String handler = Fourcc.string(buf.s32(hdlr.payloadStart() + 8));
@@ -214,6 +229,7 @@ final class MoovParser {
             buf.need(sizes, 8, 4, "the sample count");
             samples = buf.u32(sizes.payloadStart() + 8);
         }
-        return new Track((int) trackId, handler, fourcc, timescale, durationTicks, (int) Math.min(samples, Integer.MAX_VALUE));
+        return new Track((int) trackId, handler, fourcc, timescale, durationTicks, (int) Math.min(samples, Integer.MAX_VALUE),
+                matrix);
     }
 }

@@ -43,11 +43,13 @@ public final class SampleTable {
     private final Rational nominalFrameRate;
     private final int maxSampleBytes;
     private final long totalSampleBytes;
+    private final DisplayMatrix displayMatrix;
+    private final DisplayMatrix movieDisplayMatrix;
 
     SampleTable(Path file, int trackId, String fourcc, int width, int height, int depth, long timescale,
             long movieTimescale, long[] offsets, int[] sizes, long[] pts, long presentationStartTicks, int[] descriptionIndex,
             List<String> descriptionFourccs, List<EditEntry> editList, boolean constantFrameRate,
-            Rational nominalFrameRate) {
+            Rational nominalFrameRate, DisplayMatrix displayMatrix, DisplayMatrix movieDisplayMatrix) {
         this.file = file;
         this.trackId = trackId;
         this.fourcc = fourcc;
@@ -65,6 +67,8 @@ public final class SampleTable {
         this.editList = List.copyOf(editList);
         this.constantFrameRate = constantFrameRate;
         this.nominalFrameRate = nominalFrameRate;
+        this.displayMatrix = displayMatrix;
+        this.movieDisplayMatrix = movieDisplayMatrix;
         int max = 0;
         long total = 0;
         for (int size : sizes) {
@@ -77,6 +81,19 @@ public final class SampleTable {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * The track's display matrix ({@code tkhd}); players apply it combined with
+     * {@link #movieDisplayMatrix()}, decoders ignore it.
+     */
+    public DisplayMatrix displayMatrix() {
+        return displayMatrix;
+    }
+
+    /** The movie's display matrix ({@code mvhd}), applied after the track's. */
+    public DisplayMatrix movieDisplayMatrix() {
+        return movieDisplayMatrix;
     }
 
     public int trackId() {

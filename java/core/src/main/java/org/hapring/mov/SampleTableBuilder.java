@@ -37,7 +37,7 @@ final class SampleTableBuilder {
         this.fileSizeBytes = fileSizeBytes;
     }
 
-    SampleTable build(Track track, long movieTimescale) throws MovFormatException {
+    SampleTable build(Track track, long movieTimescale, DisplayMatrix movieMatrix) throws MovFormatException {
         Box minf = require(t.minf(), t.mdia(), "minf");
         Box stbl = require(t.stbl(), minf, "stbl");
         stsd = require(t.stsd(), stbl, "stsd");
@@ -82,7 +82,7 @@ final class SampleTableBuilder {
         int d = firstDescription - 1;
         return new SampleTable(buf.file(), track.trackId(), Fourcc.string(descType[d]), descWidth[d], descHeight[d],
                 descDepth[d], track.timescale(), movieTimescale, offsets, sizes, pts, delay, descIndex, fourccs, edits,
-                timing.constant, timing.nominal);
+                timing.constant, timing.nominal, track.displayMatrix(), movieMatrix);
     }
 
     private Box require(Box box, Box parent, String name) throws MovFormatException {

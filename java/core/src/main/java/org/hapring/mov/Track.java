@@ -12,10 +12,17 @@ package org.hapring.mov;
  *     says "unknown" (all bits set)
  * @param sampleCount the number of samples ({@code stsz}); saturated at {@link Integer#MAX_VALUE} for
  *     tracks that hold more (long PCM audio tracks count one sample per audio frame)
+ * @param displayMatrix the {@code tkhd} matrix (identity when the box is too short to hold one)
  *
  * <p>Immutable; any thread.
  */
-public record Track(int trackId, String handlerType, String fourcc, long timescale, long durationTicks, int sampleCount) {
+public record Track(int trackId, String handlerType, String fourcc, long timescale, long durationTicks, int sampleCount,
+        DisplayMatrix displayMatrix) {
+
+    /** A track with the identity display matrix. */
+    public Track(int trackId, String handlerType, String fourcc, long timescale, long durationTicks, int sampleCount) {
+        this(trackId, handlerType, fourcc, timescale, durationTicks, sampleCount, DisplayMatrix.IDENTITY);
+    }
 
     public boolean isVideo() {
         return "vide".equals(handlerType);

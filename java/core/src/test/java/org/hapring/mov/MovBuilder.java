@@ -320,7 +320,8 @@ final class MovBuilder {
     private Boxes.Node mvhd() {
         long duration = durationTicks() * movieTimescale / Math.max(1, timescale);
         return leaf("mvhd", be().fullBox(0, 0).u32(0).u32(0).u32(movieTimescale).u32(duration).u32(0x10000).u16(0x100)
-                .zeros(10).zeros(36).zeros(24).u32(99).bytes());
+                .zeros(10).u32(0x10000).u32(0).u32(0).u32(0).u32(0x10000).u32(0).u32(0).u32(0).u32(0x40000000)
+                .zeros(24).u32(99).bytes());
     }
 
     private long durationTicks() {
@@ -446,7 +447,8 @@ final class MovBuilder {
 
     private static Boxes.Node tkhd(int id, int w, int h) {
         return leaf("tkhd", be().fullBox(0, 3).u32(0).u32(0).u32(id).u32(0).u32(0).zeros(8).u16(0).u16(0).u16(0).u16(0)
-                .zeros(36).u32((long) w << 16).u32((long) h << 16).bytes());
+                .u32(0x10000).u32(0).u32(0).u32(0).u32(0x10000).u32(0).u32(0).u32(0).u32(0x40000000)
+                .u32((long) w << 16).u32((long) h << 16).bytes());
     }
 
     private Boxes.Node mdhd(long ticksPerSecond, long duration) {
