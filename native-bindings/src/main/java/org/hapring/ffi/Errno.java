@@ -33,6 +33,16 @@ public final class Errno {
 
     private Errno() {}
 
+    /** The errno value of a symbolic name ({@code "EPERM"} gives 1); IllegalArgumentException for others. */
+    public static int valueOf(String name) {
+        for (int e = 1; e < 200; e++) {
+            if (name(e).equals(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown errno name: " + name);
+    }
+
     /** The symbolic name of an errno value ({@code "EPERM"}), or {@code "errno<n>"} for others. */
     public static String name(int errno) {
         return switch (Math.abs(errno)) {
