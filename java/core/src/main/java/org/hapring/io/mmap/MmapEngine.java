@@ -23,7 +23,9 @@ import org.hapring.io.OpenOptions;
  * {@link org.hapring.io.ReadEngine#NO_BUFFER}). At submit the engine checks the range against the file's
  * current size (a file truncated under a mapping would fault on access) and touches the pages
  * ({@link MemorySegment#load()}) so that page faults happen on the I/O thread, not on the thread that
- * later reads the slice. Slices stay valid until the file is closed.
+ * later reads the slice. Slices stay valid until the file is closed; if the file is truncated after that,
+ * reading a slice beyond the new end raises {@link InternalError} (the JVM's translation of SIGBUS), never
+ * a crash.
  *
  * <p>Owned by one thread (the I/O thread); the slices it delivers may be read by any thread.
  */
@@ -129,6 +131,10 @@ public final class MmapEngine extends AbstractReadEngine {
             } catch (IOException e) {
                 errors[r] = new IoEngineException(IoEngineException.Kind.OTHER, "read", 0, requests.file(r).path(), off,
                         e.toString(), e);
+            } catch (InternalError e) {
+                // the JVM turns SIGBUS on a mapped page beyond a shrunken file into this
+                errors[r] = new IoEngineException(IoEngineException.Kind.UNEXPECTED_EOF, "read", 0, requests.file(r).path(),
+                        off, "the file shrank under its mapping while the pages were loaded", e);
             }
             done[(doneHead + doneCount++) % done.length] = r;
         }

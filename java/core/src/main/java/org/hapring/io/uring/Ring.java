@@ -111,7 +111,8 @@ final class Ring {
      * {@code bufIndex < 0} means IORING_OP_READ into unregistered memory; {@code fixedFile} means {@code fd}
      * is a registered-file index (IOSQE_FIXED_FILE).
      */
-    boolean prepRead(int opcode, int fd, boolean fixedFile, long addr, int len, long fileOffset, int bufIndex, long userData) {
+    boolean prepRead(int opcode, int fd, boolean fixedFile, long addr, int lengthBytes, long fileOffsetBytes, int bufIndex,
+            long userData) {
         int tail = ring.get(ValueLayout.JAVA_INT, SQE_TAIL);
         int head = (int) INT.getAcquire(ALL, sqKhead);
         if (tail - head >= sqEntries) {
@@ -122,9 +123,9 @@ final class Ring {
         // words of struct io_uring_sqe, little-endian: opcode|flags|ioprio|fd, off, addr, len|rw_flags,
         // user_data, buf_index|personality|file_index, addr3, pad
         ALL.set(ValueLayout.JAVA_LONG, sqe, (opcode & 0xFFL) | ((flags & 0xFFL) << 8) | ((long) fd << 32));
-        ALL.set(ValueLayout.JAVA_LONG, sqe + 8, fileOffset);
+        ALL.set(ValueLayout.JAVA_LONG, sqe + 8, fileOffsetBytes);
         ALL.set(ValueLayout.JAVA_LONG, sqe + 16, addr);
-        ALL.set(ValueLayout.JAVA_LONG, sqe + 24, len & 0xFFFFFFFFL);
+        ALL.set(ValueLayout.JAVA_LONG, sqe + 24, lengthBytes & 0xFFFFFFFFL);
         ALL.set(ValueLayout.JAVA_LONG, sqe + 32, userData);
         ALL.set(ValueLayout.JAVA_LONG, sqe + 40, bufIndex < 0 ? 0L : (bufIndex & 0xFFFFL));
         ALL.set(ValueLayout.JAVA_LONG, sqe + 48, 0L);
@@ -157,9 +158,9 @@ final class Ring {
     }
 
     /** Sets the wait timeout ({@code struct __kernel_timespec}). */
-    void setTimeout(long nanos) {
-        timespec.set(ValueLayout.JAVA_LONG, 0, nanos / 1_000_000_000L);
-        timespec.set(ValueLayout.JAVA_LONG, 8, nanos % 1_000_000_000L);
+    void setTimeout(long timeoutNanos) {
+        timespec.set(ValueLayout.JAVA_LONG, 0, timeoutNanos / 1_000_000_000L);
+        timespec.set(ValueLayout.JAVA_LONG, 8, timeoutNanos % 1_000_000_000L);
     }
 
     /** io_uring_queue_exit, then frees the struct memory. */
