@@ -20,9 +20,9 @@ trap 'rm -f "$out"' EXIT
 echo
 echo "engine          ticks/s      GB/s   io_uring_enter/tick"
 awk -v frame="$frame" '
-  $1 == "EngineTickBenchmark.tick" { score[$3] = $5; order[++n] = $3 }
-  $1 == "EngineTickBenchmark.tick:enterCalls" { enter[$3] = ($5 == "≈") ? 0 : $5 }
-  $1 == "EngineTickBenchmark.tick:ticks" { ticks[$3] = $5 }
+  $1 == "EngineTickBenchmark.tick" { score[$3] = $6; order[++n] = $3 }
+  $1 == "EngineTickBenchmark.tick:enterCalls" { enter[$3] = ($6 == "≈") ? 0 : $6 }
+  $1 == "EngineTickBenchmark.tick:ticks" { ticks[$3] = $6 }
   END { for (i = 1; i <= n; i++) { e = order[i];
           printf "%-14s %8.1f %9.2f %12.3f\n", e, score[e], score[e] * 6 * frame / 1e9, (ticks[e] > 0 ? enter[e] / ticks[e] : 0) } }
 ' "$out"
