@@ -109,21 +109,27 @@ public final class Ffmpeg {
         return out;
     }
 
-    /** FFmpeg's framemd5 data lines (comments dropped) of the first video stream decoded as RGBA. */
+    /**
+     * FFmpeg's framemd5 data lines (comments dropped) of the first video stream decoded as RGBA. Like
+     * {@link #decodeRgba}, it ignores the track's display matrix ({@code -noautorotate}): decoders do not rotate.
+     */
     public static List<String> framemd5(Path movie) {
         assumeAvailable();
-        String out = run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-i", movie.toString(),
+        String out = run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-noautorotate", "-i", movie.toString(),
                 "-map", "0:v:0", "-pix_fmt", "rgba", "-f", "framemd5", "-"));
         return out.lines().filter(l -> !l.startsWith("#")).toList();
     }
 
-    /** FFmpeg's decode of every frame of the first video stream as packed RGBA (width*height*4 per frame). */
+    /**
+     * FFmpeg's decode of every frame of the first video stream as packed RGBA (width*height*4 per frame),
+     * as stored, without applying the display matrix ({@code -noautorotate}).
+     */
     public static byte[] decodeRgba(Path movie) {
         assumeAvailable();
         try {
             Path raw = Files.createTempFile("hapring-ffmpeg", ".rgba");
             try {
-                run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", movie.toString(),
+                run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-noautorotate", "-i", movie.toString(),
                         "-map", "0:v:0", "-f", "rawvideo", "-pix_fmt", "rgba", raw.toString()));
                 return Files.readAllBytes(raw);
             } finally {

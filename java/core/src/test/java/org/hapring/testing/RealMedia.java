@@ -33,10 +33,23 @@ public final class RealMedia {
         return dir().resolve(fileName);
     }
 
-    /** The reference framemd5 file of a movie, or {@code null} when FFmpeg cannot decode it. */
+    /**
+     * FFmpeg's framemd5 of a movie as its CLI makes it (display matrix applied), or {@code null} when
+     * FFmpeg cannot decode it.
+     */
     public static Path referenceFramemd5(Path movie) {
         String name = movie.getFileName().toString();
         Path ref = movie.resolveSibling(name.substring(0, name.length() - 4) + ".rgba.framemd5");
         return Files.exists(ref) ? ref : null;
+    }
+
+    /**
+     * FFmpeg's framemd5 of the picture as decoded ({@code -noautorotate}): differs from
+     * {@link #referenceFramemd5} only for movies with a display rotation.
+     */
+    public static Path unrotatedFramemd5(Path movie) {
+        String name = movie.getFileName().toString();
+        Path ref = movie.resolveSibling(name.substring(0, name.length() - 4) + ".noautorotate.rgba.framemd5");
+        return Files.exists(ref) ? ref : referenceFramemd5(movie);
     }
 }

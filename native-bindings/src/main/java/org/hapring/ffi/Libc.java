@@ -1,0 +1,134 @@
+package org.hapring.ffi;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+/**
+ * Header class for the few libc calls the engine needs, in jextract's shape (one static method per
+ * function, its {@link MethodHandle} resolved once in a holder class named after the function).
+ *
+ * <p>Unlike jextract's output, the calls that report failure through {@code errno} capture it in the same
+ * downcall ({@link Linker.Option#captureCallState(String...)}): their handle takes a leading
+ * {@code callState} segment (allocate it once with {@link #allocateCallState(Arena)}) and
+ * {@link #errno(MemorySegment)} reads it right after the call, before anything else can overwrite it.
+ *
+ * <p>Stateless; any thread (each thread passes its own call-state segment).
+ */
+public final class Libc {
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup SYMBOL_LOOKUP = LINKER.defaultLookup();
+    private static final StructLayout CAPTURE_STATE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO = CAPTURE_STATE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+    private static final boolean AARCH64 = "aarch64".equals(System.getProperty("os.arch"));
+
+    private Libc() {}
+
+    static MemorySegment findOrThrow(String symbol) {
+        return SYMBOL_LOOKUP.find(symbol).orElseThrow(() -> new UnsatisfiedLinkError("unresolved libc symbol " + symbol));
+    }
+
+    /** Allocates the segment that errno-capturing calls write {@code errno} into. */
+    public static MemorySegment allocateCallState(Arena arena) {
+        return arena.allocate(CAPTURE_STATE_LAYOUT);
+    }
+
+    /** The {@code errno} captured by the last call that was given {@code callState}. */
+    public static int errno(MemorySegment callState) {
+        return (int) ERRNO.get(callState, 0L);
+    }
+
+    // ---------------------------------------------------------------- constants (fcntl.h, sys/resource.h)
+
+    public static int O_RDONLY() { return 0; }
+    /** {@code O_DIRECT}: 040000 on x86-64, 0200000 on aarch64. */
+    public static int O_DIRECT() { return AARCH64 ? 0200000 : 040000; }
+    public static int O_CLOEXEC() { return 02000000; }
+    public static int POSIX_FADV_SEQUENTIAL() { return 2; }
+    public static int POSIX_FADV_WILLNEED() { return 3; }
+    public static int POSIX_FADV_DONTNEED() { return 4; }
+    public static int RLIMIT_MEMLOCK() { return 8; }
+    /** {@code RLIM_INFINITY}: ~0UL. */
+    public static long RLIM_INFINITY() { return -1L; }
+
+    // ---------------------------------------------------------------- functions
+
+    private static class open {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(Liburing.C_INT, Liburing.C_POINTER, Liburing.C_INT, Liburing.C_INT);
+        static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("open"), DESC,
+                Linker.Option.firstVariadicArg(2), CAPTURE_ERRNO);
+    }
+
+    /** {@code int open(const char *pathname, int flags, ... mode)}: fd or -1 with errno in {@code callState}. */
+    public static int open(MemorySegment callState, MemorySegment pathname, int flags, int mode) {
+        try {
+            return (int) open.HANDLE.invokeExact(callState, pathname, flags, mode);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static class close {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(Liburing.C_INT, Liburing.C_INT);
+        static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("close"), DESC, CAPTURE_ERRNO);
+    }
+
+    /** {@code int close(int fd)}: 0 or -1 with errno in {@code callState}. */
+    public static int close(MemorySegment callState, int fd) {
+        try {
+            return (int) close.HANDLE.invokeExact(callState, fd);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static class fstat {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(Liburing.C_INT, Liburing.C_INT, Liburing.C_POINTER);
+        static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("fstat"), DESC, CAPTURE_ERRNO);
+    }
+
+    /** {@code int fstat(int fd, struct stat *statbuf)} (glibc >= 2.33 exports it): 0 or -1 with errno. */
+    public static int fstat(MemorySegment callState, int fd, MemorySegment statbuf) {
+        try {
+            return (int) fstat.HANDLE.invokeExact(callState, fd, statbuf);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static class posix_fadvise {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(Liburing.C_INT, Liburing.C_INT, Liburing.C_LONG,
+                Liburing.C_LONG, Liburing.C_INT);
+        static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("posix_fadvise"), DESC);
+    }
+
+    /** {@code int posix_fadvise(int fd, off_t offset, off_t len, int advice)}: 0 or an error number (not errno). */
+    public static int posix_fadvise(int fd, long offset, long len, int advice) {
+        try {
+            return (int) posix_fadvise.HANDLE.invokeExact(fd, offset, len, advice);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static class getrlimit {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(Liburing.C_INT, Liburing.C_INT, Liburing.C_POINTER);
+        static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("getrlimit"), DESC, CAPTURE_ERRNO);
+    }
+
+    /** {@code int getrlimit(int resource, struct rlimit *rlim)}: 0 or -1 with errno in {@code callState}. */
+    public static int getrlimit(MemorySegment callState, int resource, MemorySegment rlim) {
+        try {
+            return (int) getrlimit.HANDLE.invokeExact(callState, resource, rlim);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+}

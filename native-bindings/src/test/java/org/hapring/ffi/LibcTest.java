@@ -1,0 +1,69 @@
+package org.hapring.ffi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** libc downcalls with errno captured in the same call. */
+class LibcTest {
+    @Test
+    void openOfAMissingFileCapturesEnoent(@TempDir Path dir) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Libc.allocateCallState(arena);
+            int fd = Libc.open(state, arena.allocateFrom(dir.resolve("missing").toString()), Libc.O_RDONLY(), 0);
+            assertEquals(-1, fd);
+            assertEquals(Errno.ENOENT, Libc.errno(state));
+        }
+    }
+
+    @Test
+    void fstatReportsTheFileSizeAndCloseReportsEbadfTwice(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("f.bin");
+        Files.write(file, new byte[12345]);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Libc.allocateCallState(arena);
+            int fd = Libc.open(state, arena.allocateFrom(file.toString()), Libc.O_RDONLY() | Libc.O_CLOEXEC(), 0);
+            assertTrue(fd >= 0, "open failed errno=" + Libc.errno(state));
+            MemorySegment st = arena.allocate(stat.layout());
+            assertEquals(0, Libc.fstat(state, fd, st));
+            assertEquals(12345L, stat.st_size(st));
+            assertEquals(0, Libc.posix_fadvise(fd, 0, 0, Libc.POSIX_FADV_DONTNEED()));
+            assertEquals(0, Libc.close(state, fd));
+            assertEquals(-1, Libc.close(state, fd));
+            assertEquals(Errno.EBADF, Libc.errno(state));
+        }
+    }
+
+    @Test
+    void openWithODirectWorksOrIsRefusedWithEinval(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("d.bin");
+        Files.write(file, new byte[8192]);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Libc.allocateCallState(arena);
+            int fd = Libc.open(state, arena.allocateFrom(file.toString()), Libc.O_RDONLY() | Libc.O_DIRECT(), 0);
+            if (fd < 0) {
+                assertEquals(Errno.EINVAL, Libc.errno(state), "only EINVAL means the filesystem refuses O_DIRECT");
+            } else {
+                assertEquals(0, Libc.close(state, fd));
+            }
+        }
+    }
+
+    @Test
+    void getrlimitReadsTheMemlockLimit() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Libc.allocateCallState(arena);
+            MemorySegment rl = arena.allocate(rlimit.layout());
+            assertEquals(0, Libc.getrlimit(state, Libc.RLIMIT_MEMLOCK(), rl));
+            long cur = rlimit.rlim_cur(rl);
+            long max = rlimit.rlim_max(rl);
+            assertTrue(max == Libc.RLIM_INFINITY() || Long.compareUnsigned(cur, max) <= 0, "soft limit above hard limit");
+        }
+    }
+}
