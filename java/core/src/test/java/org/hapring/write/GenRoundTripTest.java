@@ -1,6 +1,5 @@
 package org.hapring.write;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +13,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.hapring.decode.FrameStamp;
 import org.hapring.decode.HapVariant;
+import org.hapring.decode.TextureFrame;
+import org.hapring.decode.reference.ReferenceDecoder;
+import org.hapring.mov.MovReader;
+import org.hapring.mov.Rational;
+import org.hapring.mov.SampleTable;
 import org.hapring.testing.Ffmpeg;
 import org.hapring.testing.Ffprobe;
 import org.hapring.testing.TestBlockDecoder;
@@ -28,9 +32,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Generates small movies of every variant and option and checks them through FFmpeg: ffprobe sees
  * the right fourcc, size, rate and frame count; the texture of every packet (read at the offsets
- * ffprobe reports) carries the right stamp; and for the variants FFmpeg decodes, FFmpeg's RGBA has
- * the right frame count, shows the stamp, and equals the independent test decoder's picture
- * byte for byte.
+ * ffprobe reports) carries the right stamp; the project's MovReader finds the same frames; and for the
+ * variants FFmpeg decodes, FFmpeg's RGBA has the right frame count, shows the stamp, and equals the
+ * project's ReferenceDecoder byte for byte. The ReferenceDecoder's picture equals the independent
+ * test decoder's for every variant (Hap7 and HapH included) and shows the stamp.
  */
 class GenRoundTripTest {
     private static final int LAYER = 4242;
@@ -82,6 +87,35 @@ class GenRoundTripTest {
         return cases.stream();
     }
 
+    /** The project's CPU reference decoder's RGBA picture of one frame's planes. */
+    private static byte[] referenceDecode(Case c, MemorySegment[] planes) throws IOException {
+        TextureFrame frame = TextureFrame.wrap(planes[0], planes.length > 1 ? planes[1] : MemorySegment.ofArray(new byte[1]));
+        frame.reset(c.width(), c.height());
+        for (int p = 0; p < planes.length; p++) {
+            frame.setPlane(p, c.variant().planes().get(p), planes[p].byteSize());
+        }
+        byte[] rgba = new byte[(int) ReferenceDecoder.rgbaBytes(c.width(), c.height())];
+        ReferenceDecoder.toRgba(frame, c.variant(), MemorySegment.ofArray(rgba));
+        return rgba;
+    }
+
+    /** The project's own MovReader indexes the movie exactly as FFmpeg's demuxer does. */
+    private static void checkProjectReaderAgrees(Path file, Case c, int frames) throws IOException {
+        SampleTable video = MovReader.open(file).video();
+        assertEquals(c.variant().fourcc(), video.fourcc());
+        assertEquals(c.width(), video.width());
+        assertEquals(c.height(), video.height());
+        FrameRate rate = FrameRate.parse(c.rate());
+        assertEquals(Rational.of(rate.numerator(), rate.denominator()), video.nominalFrameRate());
+        assertEquals(frames, video.frameCount());
+        assertEquals(c.moov() == MoovPlacement.FIRST, MovReader.open(file).moovBeforeMdat());
+        List<long[]> packets = Ffprobe.packets(file);
+        for (int i = 0; i < frames; i++) {
+            assertEquals(packets.get(i)[0], video.offset(i), "offset of frame " + i);
+            assertEquals(packets.get(i)[1], video.size(i), "size of frame " + i);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void generatedMovieRoundTripsThroughFfmpeg(Case c) throws IOException {
@@ -105,6 +139,7 @@ class GenRoundTripTest {
 
         List<byte[]> packets = Ffprobe.packetBytes(file);
         assertEquals(frames, packets.size());
+        checkProjectReaderAgrees(file, c, frames);
         List<byte[]> expectedPictures = new ArrayList<>();
         for (int i = 0; i < frames; i++) {
             TestHapParser.Frame frame = TestHapParser.parse(packets.get(i), c.variant(), c.width(), c.height());
@@ -114,7 +149,13 @@ class GenRoundTripTest {
                     .toArray(MemorySegment[]::new);
             assertEquals(FrameStamp.pack(LAYER, i),
                     FrameStamp.read(planes[0], c.variant().planes().get(0), c.width(), c.height()), "stamp of frame " + i);
-            expectedPictures.add(TestBlockDecoder.decodePicture(c.variant(), planes, c.width(), c.height()));
+            byte[] testDecoder = TestBlockDecoder.decodePicture(c.variant(), planes, c.width(), c.height());
+            byte[] reference = referenceDecode(c, planes);
+            assertTrue(Arrays.equals(testDecoder, reference), "ReferenceDecoder's RGBA of frame " + i
+                    + " equals the test decoder's (first difference at byte " + Arrays.mismatch(testDecoder, reference) + ")");
+            assertEquals(FrameStamp.pack(LAYER, i), FrameStamp.readRgba(MemorySegment.ofArray(reference), c.width(), c.height()),
+                    "stamp visible in ReferenceDecoder's picture of frame " + i);
+            expectedPictures.add(reference);
         }
         if (!c.ffmpegDecodes()) {
             return;
@@ -127,7 +168,7 @@ class GenRoundTripTest {
             assertEquals(FrameStamp.pack(LAYER, i), FrameStamp.readRgba(MemorySegment.ofArray(picture), c.width(), c.height()),
                     "stamp visible in FFmpeg's picture of frame " + i);
             assertTrue(Arrays.equals(expectedPictures.get(i), picture),
-                    "FFmpeg's RGBA of frame " + i + " equals the test decoder's (first difference at byte "
+                    "FFmpeg's RGBA of frame " + i + " equals ReferenceDecoder's (first difference at byte "
                             + Arrays.mismatch(expectedPictures.get(i), picture) + ")");
         }
     }
