@@ -33,10 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "gen",
         mixinStandardHelpOptions = true,
-        description = {
-            "Writes a HAP movie: a scrolling test card or incompressible noise, every frame stamped with",
-            "the layer id and frame number (a black/white block strip at the top left and large digits)."
-        })
+        description = "Writes a HAP movie: a scrolling test card or incompressible noise, every frame stamped with"
+                + " the layer id and frame number (a black/white block strip at the top left and large digits).")
 final class GenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
