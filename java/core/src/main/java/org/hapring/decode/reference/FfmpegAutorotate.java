@@ -25,10 +25,12 @@ package org.hapring.decode.reference;
  *     {@code transpose=cclock}; |theta| &gt; 1: {@code rotate=<theta formatted by %f>*PI/180};
  *     |theta| &lt; 1: {@code vflip} when d &lt; 0. Nothing else: theta = 1 (not &gt; 1) and NaN insert nothing.
  * </ol>
- * Java's {@link StrictMath} (fdlibm) stands in for glibc's {@code hypot}/{@code atan2}; the two may differ
- * in the last bit, which only matters if the angle lies within about 1e-13 degrees of a half degree
- * (the rounding step). The tests measure the margin over every matrix {@code av_display_rotation_set}
- * makes for whole and half degrees. The pixel work uses no libm at all ({@link RotateFilter}).
+ * Java's {@link StrictMath} (fdlibm) stands in for glibc's {@code hypot}/{@code atan2}. They do differ in
+ * the last bits: over 344,002 matrices (every 1/100 degree, truncated and rounded to 16.16, plus random
+ * ones of every magnitude) the angle differed from glibc 2.36's in 12 % of cases, by at most 4 ulp
+ * ({@link Math} gave the same), but the whole-degree theta never did: no angle came within 2.5e8 ulp of a
+ * half degree, the only place where a few ulp could matter. The unit tests keep checking that margin for
+ * every tenth of a degree. The pixel work uses no libm at all ({@link RotateFilter}).
  *
  * <p>Stateless; any thread.
  */
@@ -128,11 +130,9 @@ public final class FfmpegAutorotate {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return v;
         }
-        double r = Math.floor(Math.abs(v) + 0.5);
-        // |v| + 0.5 itself may round up (0.49999999999999994 + 0.5 == 1.0): undo that
-        if (r - Math.abs(v) > 0.5) {
-            r -= 1;
-        }
+        double whole = Math.floor(Math.abs(v));
+        // |v| - floor(|v|) is exact, unlike |v| + 0.5 (0.49999999999999994 + 0.5 rounds to 1.0)
+        double r = Math.abs(v) - whole >= 0.5 ? whole + 1 : whole;
         return Math.copySign(r, v);
     }
 

@@ -136,7 +136,7 @@ final class RotateFilter {
      * result is undefined there): every coordinate it computes, at the picture's corners and one step
      * beyond, must fit an int for any angle (|s|, |c| at most 65536).
      */
-    private static void checkFitsInt(int width, int height) {
+    static void checkFitsInt(int width, int height) {
         long w = width;
         long h = height;
         long bound = FIXP * (w - 1) / 2 + (h - 1) * FIXP / 2 + (w - 1) * FIXP / 2 + (w + h) * FIXP;

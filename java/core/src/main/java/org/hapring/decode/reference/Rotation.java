@@ -51,7 +51,8 @@ public final class Rotation {
     /** The rotate filter by {@code thetaDegrees} clockwise (FFmpeg only makes whole degrees in [2, 359]). */
     static Rotation arbitrary(double thetaDegrees) {
         if (!(thetaDegrees > 1 && thetaDegrees < 360)) {
-            throw new IllegalArgumentException("FFmpeg inserts the rotate filter for 1 < theta < 360 only, not " + thetaDegrees);
+            throw new IllegalArgumentException("FFmpeg inserts the rotate filter for 1 < theta < 360 only, not "
+                    + thetaDegrees);
         }
         return new Rotation(Kind.ARBITRARY, thetaDegrees);
     }
@@ -129,7 +130,8 @@ public final class Rotation {
             case ROTATE_180 -> FlipTranspose.flip(in, width, height, out, true, true);
             case MIRROR_HORIZONTAL -> FlipTranspose.flip(in, width, height, out, true, false);
             case MIRROR_VERTICAL -> FlipTranspose.flip(in, width, height, out, false, true);
-            case ARBITRARY -> RotateFilter.rotate(in, width, height, out, RotateFilter.angleRadians(thetaDegrees), fillRgba);
+            case ARBITRARY -> RotateFilter.rotate(in, width, height, out, RotateFilter.angleRadians(thetaDegrees),
+                    fillRgba);
         }
     }
 

@@ -22,7 +22,10 @@ import org.hapring.testing.Ffmpeg;
 final class AutorotateCheck {
     private AutorotateCheck() {}
 
-    /** Asserts that {@code movie} (frames of {@code variant}, decoded size {@code width x height}) hashes as {@code expectedLines}. */
+    /**
+     * Asserts that {@code movie} (frames of {@code variant}, decoded size {@code width x height}) hashes as
+     * {@code expectedLines}; returns the rotation it applied.
+     */
     static Rotation assertMatches(Path movie, HapVariant variant, int widthPixels, int heightPixels,
             List<String> expectedLines) throws HapFormatException {
         MovMatrices matrices = MovMatrices.read(movie);

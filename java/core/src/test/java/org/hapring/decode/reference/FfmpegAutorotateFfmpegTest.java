@@ -70,7 +70,8 @@ class FfmpegAutorotateFfmpegTest {
     static final Case ANTI = new Case("anti-transpose", matrix(0, -ONE, -ONE, 0), Kind.ANTI_TRANSPOSE, 270);
     static final Case MIRROR30 = new Case("mirrored 30", mirrored30(), Kind.ARBITRARY, 30);
     static final Case SCALE2 = new Case("scale 2", matrix(2 * ONE, 0, 0, 2 * ONE), Kind.NONE, 0);
-    static final Case SHIFT = new Case("translate", new int[] {ONE, 0, 0, 0, ONE, 0, 10 * ONE, 5 * ONE, W_ONE}, Kind.NONE, 0);
+    static final Case SHIFT =
+            new Case("translate", new int[] {ONE, 0, 0, 0, ONE, 0, 10 * ONE, 5 * ONE, W_ONE}, Kind.NONE, 0);
     static final Case DEGENERATE = new Case("zero column", matrix(ONE, 0, 0, 0), Kind.NONE, Double.NaN);
 
     private static int[] mirrored30() {
@@ -116,7 +117,8 @@ class FfmpegAutorotateFfmpegTest {
     @Test
     void hapAlphaOnlyIsRotatedAsGreyWithLumaSixteenFill() throws HapFormatException {
         for (Case c : List.of(CW30, HALF, CW180)) {
-            MovPatch mov = MovPatch.load(Ffmpeg.clip(Spec.of("hap").snappy(false).frames(2))).fourcc("HapA").sectionType(0xA1);
+            MovPatch mov = MovPatch.load(Ffmpeg.clip(Spec.of("hap").snappy(false).frames(2)))
+                    .fourcc("HapA").sectionType(0xA1);
             for (int f = 0; f < mov.frameCount(); f++) {
                 mov.texture(f, CraftedBlocksFfmpegTest.bc4Texture(new Random(80 + f)));
             }
@@ -150,7 +152,8 @@ class FfmpegAutorotateFfmpegTest {
 
     private static void assertRotation(Case c, Path movie, HapVariant variant, int width, int height)
             throws HapFormatException {
-        Rotation rotation = AutorotateCheck.assertMatches(movie, variant, width, height, Ffmpeg.framemd5Autorotated(movie));
+        Rotation rotation = AutorotateCheck.assertMatches(movie, variant, width, height,
+                Ffmpeg.framemd5Autorotated(movie));
         assertEquals(c.kind(), rotation.kind(), c.name());
         if (!Double.isNaN(c.thetaDegrees())) {
             assertEquals(c.thetaDegrees(), rotation.thetaDegrees(), c.name());

@@ -37,7 +37,8 @@ record MovMatrices(int[] mvhd, int[] tkhd, int mvhdMatrixOffset, int tkhdMatrixO
         if (f.mvhdMatrix < 0 || f.videoTkhdMatrix < 0) {
             throw new IllegalStateException("no mvhd or no video track tkhd found");
         }
-        return new MovMatrices(ints(file, f.mvhdMatrix), ints(file, f.videoTkhdMatrix), f.mvhdMatrix, f.videoTkhdMatrix);
+        return new MovMatrices(ints(file, f.mvhdMatrix), ints(file, f.videoTkhdMatrix), f.mvhdMatrix,
+                f.videoTkhdMatrix);
     }
 
     private static int[] ints(byte[] b, int at) {
@@ -79,7 +80,8 @@ record MovMatrices(int[] mvhd, int[] tkhd, int mvhdMatrixOffset, int tkhdMatrixO
                 int end = Math.toIntExact(at + size);
                 boolean v1 = b[payload] == 1;
                 switch (type) {
-                    // version/flags, then v0: 4 x 32-bit fields (v1: 3 x 64-bit + 32-bit timescale); rate, volume, 10 reserved
+                    // version/flags, then v0: 4 x 32-bit fields (v1: 3 x 64-bit + 32-bit timescale);
+                    // rate, volume, 10 reserved
                     case "mvhd" -> mvhdMatrix = payload + 4 + (v1 ? 28 : 16) + 16;
                     // version/flags, v0: 5 x 32-bit fields (v1: 64-bit times and duration); 8 reserved, layer,
                     // alternate group, volume, 2 reserved

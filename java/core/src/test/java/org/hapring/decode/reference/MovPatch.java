@@ -15,9 +15,10 @@ import java.util.Set;
  * writes: replace a frame's texture bytes with hand-made blocks (same size) or a whole frame with another
  * of the same length, change a frame's section type byte, the sample description's fourcc (Hap1 to HapA:
  * both 8 bytes per block), its picture size (for example to one that is not a multiple of 4) or the display
- * matrices (the video track's tkhd and the movie's mvhd; FFmpeg 5.1's encoder cannot set them). Frames are found by walking the
- * mdat payload section by section (FFmpeg writes them back to back); a walk that does not end exactly at
- * the end of mdat fails.
+ * matrices (the video track's tkhd and the movie's mvhd; FFmpeg 5.1's encoder cannot set them). The texture
+ * edits need an uncompressed clip; the others work on any movie whose frames tile mdat. Frames are found by
+ * walking the mdat payload section by section (FFmpeg writes them back to back); a walk that does not end
+ * exactly at the end of mdat fails.
  *
  * <p>Not thread-safe: one instance per test.
  */
