@@ -40,7 +40,11 @@ public final class FfmpegAutorotate {
 
     private FfmpegAutorotate() {}
 
-    /** The rotation for a track whose movie (mvhd) matrix is the identity, as FFmpeg-made files have. */
+    /**
+     * The rotation for a track whose movie (mvhd) matrix is the identity, as FFmpeg-made files have. Where
+     * mvhd carries another matrix, use {@link #of(int[], int[])}: the HapM fixture in testdata/real has a
+     * tkhd matrix with no rotation (a zero column) and gets its -45 degrees only from the product.
+     */
     public static Rotation of(int[] tkhdMatrix) {
         return ofDisplayMatrix(composeWithMovieMatrix(tkhdMatrix, IDENTITY));
     }
