@@ -35,7 +35,7 @@ final class SnappyBatch {
     }
 
     /** Adds chunk {@code chunkIndex} of the plan; the addresses were checked by the caller. */
-    void add(int chunkIndex, long sourceAddr, long sourceLength, long destinationAddr, long destinationLength) {
+    void add(int chunkIndex, long sourceAddr, long sourceByteCount, long destinationAddr, long destinationByteCount) {
         if (count == planChunk.length) {
             int capacity = count * 2;
             sourceAddress = Arrays.copyOf(sourceAddress, capacity);
@@ -45,9 +45,9 @@ final class SnappyBatch {
             planChunk = Arrays.copyOf(planChunk, capacity);
         }
         sourceAddress[count] = sourceAddr;
-        sourceBytes[count] = sourceLength;
+        sourceBytes[count] = sourceByteCount;
         destinationAddress[count] = destinationAddr;
-        destinationBytes[count] = destinationLength;
+        destinationBytes[count] = destinationByteCount;
         planChunk[count] = chunkIndex;
         count++;
     }
