@@ -37,11 +37,14 @@ import org.xerial.snappy.Snappy;
  *   <li>{@code parallel}: chunks spread over a ForkJoinPool with one helper per core, plus the caller.</li>
  * </ul>
  *
- * Content: {@code pattern} (a synthetic texture Snappy compresses to about a fifth, like real video),
- * {@code noise-stored} (random texture; with 1 chunk a stored 0xAF frame, else 0x0A chunks: what
+ * Content: {@code flat} (large areas of repeated blocks: long Snappy matches, the easy case, like
+ * graphics), {@code detailed} (every block different: short matches, harder for Snappy than real
+ * footage), {@code noise-stored} (random texture; with 1 chunk a stored 0xAF frame, else 0x0A chunks: what
  * FFmpeg writes when Snappy gains nothing) and {@code noise-snappy} (Snappy forced over random bytes:
  * the worst case for the decompressor). Chunks: 1 (one Snappy block, 0xBF) or 4 (0xCF). The frames
- * are built in-process, so no file is needed.
+ * are built in-process, so no file is needed. Cache: {@code warm} decodes one frame into one output
+ * over and over (both stay in the CPU caches: decoder CPU cost only); {@code cold} rotates through
+ * copies of the frame spanning 96 MiB and 8 outputs, as playback does (every frame is new memory).
  *
  * <p>Run: {@code java -jar java/bench/target/benchmarks.jar HapDecode -f 1 -wi 3 -i 5 [-prof gc]}.
  *
@@ -58,19 +61,27 @@ public class HapDecodeBenchmark {
     static final int HEIGHT_PIXELS = 1080;
     static final TextureFormat FORMAT = TextureFormat.YCOCG_DXT5;
     static final long TEXTURE_BYTES = FORMAT.textureBytes(WIDTH_PIXELS, HEIGHT_PIXELS);
+    /** cold: input frames rotate through this much memory, well past a 32 MiB last-level cache. */
+    static final long COLD_INPUT_BYTES = 96L << 20;
+    static final int COLD_OUTPUTS = 8;
 
-    @Param({"pattern", "noise-stored", "noise-snappy"})
+    @Param({"flat", "detailed", "noise-stored", "noise-snappy"})
     public String content;
 
     @Param({"1", "4"})
     public int chunks;
 
+    /** warm: one frame and one output, decoded again and again from the CPU caches; cold: see the class comment. */
+    @Param({"warm", "cold"})
+    public String cache;
+
     private Arena arena;
     private ForkJoinPool pool;
     private HapFrameDecoder callerThreadDecoder;
     private HapFrameDecoder parallelDecoder;
-    private MemorySegment frame;
-    private TextureFrame out;
+    private MemorySegment[] frames;
+    private TextureFrame[] outs;
+    private int next;
 
     /** Texture bytes produced, reported by JMH as a rate (bytes per second). */
     @AuxCounters(AuxCounters.Type.OPERATIONS)
@@ -86,17 +97,28 @@ public class HapDecodeBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        byte[] texture = content.equals("pattern") ? patternTexture() : noiseTexture();
+        byte[] texture = switch (content) {
+            case "flat" -> flatTexture();
+            case "detailed" -> detailedTexture();
+            default -> noiseTexture();
+        };
         byte[] bytes = BenchFrames.frame(FORMAT, texture, chunks, !content.equals("noise-stored"));
         arena = Arena.ofShared();
-        frame = arena.allocate(bytes.length, 64);
-        MemorySegment.copy(MemorySegment.ofArray(bytes), 0, frame, 0, bytes.length);
-        out = TextureFrame.allocate(arena, HapVariant.HAP_Q, WIDTH_PIXELS, HEIGHT_PIXELS);
+        boolean cold = cache.equals("cold");
+        frames = new MemorySegment[cold ? (int) Math.max(2, COLD_INPUT_BYTES / bytes.length) : 1];
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = arena.allocate(bytes.length, 64);
+            MemorySegment.copy(MemorySegment.ofArray(bytes), 0, frames[i], 0, bytes.length);
+        }
+        outs = new TextureFrame[cold ? COLD_OUTPUTS : 1];
+        for (int i = 0; i < outs.length; i++) {
+            outs[i] = TextureFrame.allocate(arena, HapVariant.HAP_Q, WIDTH_PIXELS, HEIGHT_PIXELS);
+        }
         pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         callerThreadDecoder = new HapFrameDecoder();
         parallelDecoder = new HapFrameDecoder(pool);
-        System.err.printf("%n%s, %d chunk(s): frame %,d bytes for %,d texture bytes%n", content, chunks,
-                bytes.length, TEXTURE_BYTES);
+        System.err.printf("%n%s, %d chunk(s): frame %,d bytes for %,d texture bytes; %d input copies, %d outputs%n",
+                content, chunks, bytes.length, TEXTURE_BYTES, frames.length, outs.length);
     }
 
     @TearDown(Level.Trial)
@@ -109,14 +131,18 @@ public class HapDecodeBenchmark {
 
     @Benchmark
     public long callerThread(Produced produced) throws HapFormatException {
-        callerThreadDecoder.decode(frame, WIDTH_PIXELS, HEIGHT_PIXELS, out);
-        produced.textureBytes += TEXTURE_BYTES;
-        return out.planeBytes(0);
+        return decode(callerThreadDecoder, produced);
     }
 
     @Benchmark
     public long parallel(Produced produced) throws HapFormatException {
-        parallelDecoder.decode(frame, WIDTH_PIXELS, HEIGHT_PIXELS, out);
+        return decode(parallelDecoder, produced);
+    }
+
+    private long decode(HapFrameDecoder decoder, Produced produced) throws HapFormatException {
+        int i = next++ & Integer.MAX_VALUE;
+        TextureFrame out = outs[i % outs.length];
+        decoder.decode(frames[i % frames.length], WIDTH_PIXELS, HEIGHT_PIXELS, out);
         produced.textureBytes += TEXTURE_BYTES;
         return out.planeBytes(0);
     }
@@ -128,10 +154,10 @@ public class HapDecodeBenchmark {
     }
 
     /**
-     * A texture with the redundancy of real footage: areas of repeated blocks (flat colour, as in
-     * skies and backgrounds) and blocks with their own endpoints and indices (detail).
+     * Large areas of identical blocks (flat colour, as in graphics and test patterns) between bands of
+     * unique blocks: Snappy finds long matches and decompresses it fast.
      */
-    private static byte[] patternTexture() {
+    private static byte[] flatTexture() {
         byte[] t = new byte[(int) TEXTURE_BYTES];
         SplittableRandom r = new SplittableRandom(2);
         byte[] block = new byte[FORMAT.blockBytes()];
@@ -142,6 +168,50 @@ public class HapDecodeBenchmark {
                 r.nextBytes(block);
             }
             System.arraycopy(block, 0, t, i, block.length);
+        }
+        return t;
+    }
+
+    /**
+     * YCoCg DXT5 blocks whose endpoints follow smooth gradients and whose index bits come from a small
+     * set of patterns: every block differs from its neighbours, so Snappy finds only short matches.
+     * It compresses to about half, and Snappy decompresses it more slowly than real footage (the
+     * Vidvox sample in testdata/real compresses to 0.43 and decompresses about 1.5x as fast).
+     */
+    private static byte[] detailedTexture() {
+        byte[] t = new byte[(int) TEXTURE_BYTES];
+        SplittableRandom r = new SplittableRandom(3);
+        long[] indexPatterns = new long[32];
+        for (int i = 0; i < indexPatterns.length; i++) {
+            indexPatterns[i] = r.nextLong();
+        }
+        int blocksAcross = TextureFormat.blocksAcross(WIDTH_PIXELS);
+        int blocksDown = TextureFormat.blocksDown(HEIGHT_PIXELS);
+        int p = 0;
+        for (int by = 0; by < blocksDown; by++) {
+            for (int bx = 0; bx < blocksAcross; bx++) {
+                // alpha half (luma Y): two endpoints on a smooth surface, 48 index bits
+                int y = (int) (128 + 100 * Math.sin(bx / 37.0) * Math.cos(by / 23.0));
+                t[p++] = (byte) Math.min(255, y + 6);
+                t[p++] = (byte) Math.max(0, y - 6);
+                long alphaIndices = r.nextInt(50) == 0 ? r.nextLong()
+                        : indexPatterns[(bx / 3 + by) % indexPatterns.length];
+                for (int k = 0; k < 6; k++) {
+                    t[p++] = (byte) (alphaIndices >>> (8 * k));
+                }
+                // colour half (Co, Cg, scale): two RGB565 endpoints on gradients, 32 index bits
+                int c0 = ((bx / 5) & 31) << 11 | ((by / 4) & 63) << 5 | ((bx + by) / 9 & 31);
+                int c1 = c0 ^ 0x0841;
+                t[p++] = (byte) c0;
+                t[p++] = (byte) (c0 >> 8);
+                t[p++] = (byte) c1;
+                t[p++] = (byte) (c1 >> 8);
+                long colourIndices = r.nextInt(50) == 0 ? r.nextLong()
+                        : indexPatterns[(bx + by / 2) % indexPatterns.length] >>> 16;
+                for (int k = 0; k < 4; k++) {
+                    t[p++] = (byte) (colourIndices >>> (8 * k));
+                }
+            }
         }
         return t;
     }

@@ -80,7 +80,8 @@ class HapFrameParserTest {
             assertEquals(expectedCompressors[i], c.compressor(), "chunk " + i);
             assertEquals(expectedSplit[i], c.uncompressedBytes(), "chunk " + i);
         }
-        assertEquals(p.chunks().get(2).offsetBytes() + p.chunks().get(2).storedBytes(), p.chunks().get(1).offsetBytes());
+        HapFrameLayout.Chunk last = p.chunks().get(2);
+        assertEquals(last.offsetBytes() + last.storedBytes(), p.chunks().get(1).offsetBytes());
         assertEquals(p.chunks().get(1).storedBytes(), expectedSplit[1], "a stored chunk stores its bytes as they are");
         assertEquals(frame.length, p.chunks().get(0).offsetBytes() + p.chunks().get(0).storedBytes());
         assertEquals(texture.length, p.textureBytes());

@@ -82,8 +82,8 @@ class RealMediaFramesTest {
 
     @Test
     void adobeMediaEncoderHapWithOneChunkInAChunkedSection() throws Exception {
-        List<HapFrameLayout> layouts = decodeAll("gameoverhack_STND_LEFT_BLADIMIRSL_Hap1.mov", HapVariant.HAP, 100, 100);
-        for (HapFrameLayout l : layouts) {
+        String file = "gameoverhack_STND_LEFT_BLADIMIRSL_Hap1.mov";
+        for (HapFrameLayout l : decodeAll(file, HapVariant.HAP, 100, 100)) {
             HapFrameLayout.Plane p = l.planes().getFirst();
             assertEquals(0xCB, l.topLevelType());
             assertEquals(4, p.sectionHeaderBytes());
