@@ -34,7 +34,8 @@ import org.xerial.snappy.Snappy;
  *
  * <ul>
  *   <li>{@code callerThread}: everything on the benchmark thread: the per-core figure.</li>
- *   <li>{@code parallel}: chunks spread over a ForkJoinPool with one helper per core, plus the caller.</li>
+ *   <li>{@code parallel}: chunks spread over the caller and a ForkJoinPool of one helper per other core.</li>
+ *   <li>{@code rawSnappyBaseline} ({@code -p chunks=1} only): snappy-java alone on the same bytes.</li>
  * </ul>
  *
  * Content: {@code flat} (large areas of repeated blocks: long Snappy matches, the easy case, like
@@ -46,7 +47,9 @@ import org.xerial.snappy.Snappy;
  * over and over (both stay in the CPU caches: decoder CPU cost only); {@code cold} rotates through
  * copies of the frame spanning 96 MiB and 8 outputs, as playback does (every frame is new memory).
  *
- * <p>Run: {@code java -jar java/bench/target/benchmarks.jar HapDecode -f 1 -wi 3 -i 5 [-prof gc]}.
+ * <p>Run: {@code java -jar java/bench/target/benchmarks.jar 'HapDecodeBenchmark.(callerThread|parallel)'
+ * -f 1 -wi 3 -i 5 [-prof gc]}; and {@code 'HapDecodeBenchmark.(callerThread|rawSnappyBaseline)' -p chunks=1}
+ * for the decoder's own cost.
  *
  * <p>JMH runs each benchmark method on its own benchmark thread; the setup and teardown run there too.
  */
@@ -64,6 +67,8 @@ public class HapDecodeBenchmark {
     /** cold: input frames rotate through this much memory, well past a 32 MiB last-level cache. */
     static final long COLD_INPUT_BYTES = 96L << 20;
     static final int COLD_OUTPUTS = 8;
+    /** One-chunk frames have an 8-byte top-level header, then the stored or Snappy texture. */
+    static final int ONE_CHUNK_HEADER_BYTES = 8;
 
     @Param({"flat", "detailed", "noise-stored", "noise-snappy"})
     public String content;
@@ -114,7 +119,8 @@ public class HapDecodeBenchmark {
         for (int i = 0; i < outs.length; i++) {
             outs[i] = TextureFrame.allocate(arena, HapVariant.HAP_Q, WIDTH_PIXELS, HEIGHT_PIXELS);
         }
-        pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        // the benchmark thread decodes too: one helper per remaining core
+        pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         callerThreadDecoder = new HapFrameDecoder();
         parallelDecoder = new HapFrameDecoder(pool);
         System.err.printf("%n%s, %d chunk(s): frame %,d bytes for %,d texture bytes; %d input copies, %d outputs%n",
@@ -137,6 +143,29 @@ public class HapDecodeBenchmark {
     @Benchmark
     public long parallel(Produced produced) throws HapFormatException {
         return decode(parallelDecoder, produced);
+    }
+
+    /**
+     * The floor for one-chunk frames: the same bytes through snappy-java's address-based call (or a
+     * plain copy for a stored frame) with no HAP parsing or checks. The difference from
+     * {@code callerThread} is the decoder's own cost.
+     */
+    @Benchmark
+    public long rawSnappyBaseline(Produced produced) throws IOException {
+        if (chunks != 1) {
+            throw new IllegalStateException("the baseline is for one-chunk frames: run it with -p chunks=1");
+        }
+        int i = next++ & Integer.MAX_VALUE;
+        MemorySegment frame = frames[i % frames.length];
+        MemorySegment plane = outs[i % outs.length].storage(0);
+        long payloadBytes = frame.byteSize() - ONE_CHUNK_HEADER_BYTES;
+        if (content.equals("noise-stored")) {
+            MemorySegment.copy(frame, ONE_CHUNK_HEADER_BYTES, plane, 0, payloadBytes);
+        } else {
+            Snappy.rawUncompress(frame.address() + ONE_CHUNK_HEADER_BYTES, payloadBytes, plane.address());
+        }
+        produced.textureBytes += TEXTURE_BYTES;
+        return payloadBytes;
     }
 
     private long decode(HapFrameDecoder decoder, Produced produced) throws HapFormatException {
