@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         description = "Plays and inspects HAP video with batched io_uring pre-buffering.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            InfoCommand.class,
+            DecodeCommand.class,
             GenCommand.class,
         })
 public final class Main {
