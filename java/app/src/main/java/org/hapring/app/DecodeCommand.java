@@ -111,7 +111,7 @@ final class DecodeCommand implements Callable<Integer> {
             int outW, int outH) throws IOException {
         SampleTable t = reader.table();
         PrintWriter out = spec.commandLine().getOut();
-        Rational rate = t.nominalFrameRate().isZero() ? Rational.of(t.timescale(), 1) : t.nominalFrameRate();
+        Rational rate = streamRate(t);
         long sizeBytes = ReferenceDecoder.rgbaBytes(outW, outH);
         out.println("#format: frame checksums");
         out.println("#version: 2");
@@ -134,6 +134,34 @@ final class DecodeCommand implements Callable<Integer> {
             out.printf("0, %10d, %10d, %8d, %8d, %s%n", pts, pts, 1, sizeBytes, FrameMd5.md5Hex(shown));
         }
         out.flush();
+    }
+
+    /**
+     * The rate FFmpeg guesses for the stream (its {@code r_frame_rate}, the framemd5 time base): the
+     * finest grid every presented frame's timestamp sits on, i.e. timescale / gcd of the frame durations;
+     * for a constant rate that is the nominal rate. A grid finer than 1000 fps means jittery timestamps:
+     * then the most common duration's rate.
+     */
+    static Rational streamRate(SampleTable t) {
+        long gcd = 0;
+        for (int f = t.firstPresentedFrame(); f + 1 < t.frameCount(); f++) {
+            gcd = gcd(gcd, t.ptsTicks(f + 1) - t.ptsTicks(f));
+        }
+        if (gcd > 0 && t.timescale() / gcd <= 1000) {
+            return Rational.of(t.timescale(), gcd);
+        }
+        return t.nominalFrameRate().isZero() ? Rational.of(t.timescale(), 1) : t.nominalFrameRate();
+    }
+
+    private static long gcd(long a, long b) {
+        a = Math.abs(a);
+        b = Math.abs(b);
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return a;
     }
 
     /** {@code ticks / timescale} seconds in units of 1/rate, rounded to nearest (halves away from zero). */
