@@ -115,7 +115,8 @@ public final class UnpacedRun {
                 .notices(notices::add).build();
         int maxFrameBytes = spec.files().stream().mapToInt(SampleTable::maxSampleBytes).max().orElse(1);
         Sink sink = new Sink();
-        try (Arena arena = Arena.ofConfined(); ReadEngine engine = ReadEngines.create(spec.engine(), config)) {
+        // shared: the filechannel pool's workers write into the buffers
+        try (Arena arena = Arena.ofShared(); ReadEngine engine = ReadEngines.create(spec.engine(), config)) {
             BufferSet buffers = BufferSet.allocate(arena, layers, BufferSet.requiredBytes(maxFrameBytes, 4096), 4096);
             engine.registerBuffers(buffers);
             FileHandle[] handles = new FileHandle[layers];
