@@ -108,7 +108,7 @@ public final class UnpacedRun {
 
     private UnpacedRun() {}
 
-    public static Result run(Spec spec, Path procSelf, long clockTicksPerSecond) throws IOException {
+    public static Result run(Spec spec, Path procSelf) throws IOException {
         int layers = spec.layers();
         List<String> notices = new ArrayList<>();
         EngineConfig config = EngineConfig.builder().queueDepth(layers).maxBuffers(layers).maxFiles(layers)
@@ -131,7 +131,7 @@ public final class UnpacedRun {
             LatencyTrace trace = new LatencyTrace();
             boolean warm = spec.cache() == CacheState.WARM;
             EngineStats stats0 = engine.stats();
-            ProcCounters proc0 = ProcCounters.read(procSelf, clockTicksPerSecond);
+            ProcCounters proc0 = ProcCounters.read(procSelf);
             long start = System.nanoTime();
             long end = start + spec.warmNanos();
             long ticks = 0;
@@ -158,7 +158,7 @@ public final class UnpacedRun {
                 ticks++;
             }
             long wall = now - start;
-            ProcCounters proc = ProcCounters.read(procSelf, clockTicksPerSecond).minus(proc0);
+            ProcCounters proc = ProcCounters.read(procSelf).minus(proc0);
             EngineStats es = engine.stats().minus(stats0);
             String name = engine.name();
             for (int i = 0; i < layers; i++) {

@@ -27,12 +27,11 @@ class UnpacedRunTest {
     void coldRunsReadEveryFrameOnceOnEveryEngine() throws Exception {
         List<SampleTable> files = FioTest.media(dir, 3, 24);
         long frameBytes = files.get(0).size(0);
-        long hz = ProcCounters.clockTicksPerSecond(PROC);
         CacheControl cache = new CacheControl(CacheControl.ColdMethod.FADVISE);
         for (EngineKind k : List.of(EngineKind.URING, EngineKind.URING_NOREG, EngineKind.FILECHANNEL, EngineKind.MMAP,
                 EngineKind.SYNC)) {
             cache.prepare(CacheState.COLD, files.stream().map(SampleTable::file).toList());
-            UnpacedRun.Result r = UnpacedRun.run(new UnpacedRun.Spec(k, CacheState.COLD, files, 20, 0), PROC, hz);
+            UnpacedRun.Result r = UnpacedRun.run(new UnpacedRun.Spec(k, CacheState.COLD, files, 20, 0), PROC);
             assertEquals(20, r.ticks(), k.cliName());
             assertEquals(60, r.frames(), k.cliName());
             assertEquals(60 * frameBytes, r.bytes(), k.cliName());
@@ -55,11 +54,10 @@ class UnpacedRunTest {
     @Test
     void directRunsSayWhenTheEngineCannotBypassTheCache() throws Exception {
         List<SampleTable> files = FioTest.media(dir, 2, 12);
-        long hz = ProcCounters.clockTicksPerSecond(PROC);
-        UnpacedRun.Result mmap = UnpacedRun.run(new UnpacedRun.Spec(EngineKind.MMAP, CacheState.DIRECT, files, 12, 0), PROC, hz);
+        UnpacedRun.Result mmap = UnpacedRun.run(new UnpacedRun.Spec(EngineKind.MMAP, CacheState.DIRECT, files, 12, 0), PROC);
         assertEquals(24, mmap.frames());
         assertTrue(mmap.notices().stream().anyMatch(n -> n.contains("O_DIRECT")), mmap.notices().toString());
-        UnpacedRun.Result sync = UnpacedRun.run(new UnpacedRun.Spec(EngineKind.SYNC, CacheState.DIRECT, files, 12, 0), PROC, hz);
+        UnpacedRun.Result sync = UnpacedRun.run(new UnpacedRun.Spec(EngineKind.SYNC, CacheState.DIRECT, files, 12, 0), PROC);
         assertEquals(24L * files.get(0).size(0), sync.bytes(), "frame bytes, not the aligned cover");
     }
 
@@ -67,7 +65,7 @@ class UnpacedRunTest {
     void warmRunsWrapUntilTheirTimeIsUp() throws Exception {
         List<SampleTable> files = FioTest.media(dir, 2, 10);
         UnpacedRun.Result r = UnpacedRun.run(new UnpacedRun.Spec(EngineKind.SYNC, CacheState.WARM, files, 1, 50_000_000L),
-                PROC, 100);
+                PROC);
         assertTrue(r.wallNanos() >= 50_000_000L, "ran " + r.wallNanos());
         assertTrue(r.ticks() > 10, "wrapped past the 10 frames: " + r.ticks());
         assertEquals(2 * r.ticks(), r.frames());
