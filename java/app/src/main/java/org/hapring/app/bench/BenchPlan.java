@@ -72,7 +72,7 @@ public record BenchPlan(List<EngineKind> engines, List<CacheState> caches, List<
         if (clipFrames < 8 || clipFrames > 100_000) {
             throw new IllegalArgumentException("--clip-seconds gives " + clipFrames + " frames: must be 8..100000");
         }
-        if (coldBytesPerRun < 1 << 20) {
+        if (coldBytesPerRun < 1_000_000L) {
             throw new IllegalArgumentException("--run-megabytes: at least 1 MB per run");
         }
         if (warmNanosPerRun < 10_000_000L) {

@@ -122,10 +122,10 @@ public final class BenchRunner {
     private List<MediaSet> media() throws IOException {
         List<MediaSet> out = new ArrayList<>();
         int count = plan.maxLayers();
+        int frames = Math.max(plan.clipFrames(), CapacityRuns.clipFramesNeeded(plan, count));
         for (MediaFormat f : plan.formats()) {
-            progress.log("media: " + f.label() + ", " + count + " file(s) of " + plan.clipFrames() + " frames in "
-                    + plan.cacheDir());
-            out.add(BenchMedia.generated(plan.cacheDir(), f, plan.fps(), plan.clipFrames(), count,
+            progress.log("media: " + f.label() + ", " + count + " file(s) of " + frames + " frames in " + plan.cacheDir());
+            out.add(BenchMedia.generated(plan.cacheDir(), f, plan.fps(), frames, count,
                     (file, r) -> progress.log(String.format(Locale.ROOT, "  generated %s: %.0f MB in %.1f s",
                             file.getFileName(), r.fileBytes() / 1e6, r.elapsedNanos() / 1e9))));
         }

@@ -27,7 +27,26 @@ final class CapacityRuns {
     record Search(BenchReport.CapacityEntry entry, List<RunRow> rows, LatencyTrace trace, int traceLayers) {}
 
     /** Frames a layer may read beyond the probe's own (pre-roll and read-ahead). */
-    static final int MARGIN_FRAMES = 60;
+    static final int MARGIN_FRAMES = 16;
+
+    /** Frames one layer reads in a probe, margin included. */
+    static int probeFrames(BenchPlan plan) {
+        return (int) Math.ceil(plan.probeSeconds() * plan.fps().fps()) + MARGIN_FRAMES;
+    }
+
+    /**
+     * Frames each of {@code files} generated files needs so that a cold capacity search (asked for, or mmap's
+     * "direct") can reach the ceiling with every layer on a stretch of its own; 0 when no search runs cold.
+     */
+    static int clipFramesNeeded(BenchPlan plan, int files) {
+        boolean cold = plan.capacityCaches().contains(CacheState.COLD) || plan.engines().contains(EngineKind.MMAP)
+                && plan.capacityCaches().contains(CacheState.DIRECT);
+        if (!cold) {
+            return 0;
+        }
+        int stretches = (plan.capacityMaxLayers() + files - 1) / files;
+        return stretches * probeFrames(plan);
+    }
 
     private final BenchPlan plan;
     private final PacedRun paced;
@@ -46,7 +65,7 @@ final class CapacityRuns {
     Search search(MediaSet m, CacheState asked, EngineKind k) throws IOException {
         CacheState c = k == EngineKind.MMAP && asked == CacheState.DIRECT ? CacheState.COLD : asked;
         int files = m.files().size();
-        int probeFrames = (int) Math.ceil(plan.probeSeconds() * plan.fps().fps()) + MARGIN_FRAMES;
+        int probeFrames = probeFrames(plan);
         int ceiling = plan.capacityMaxLayers();
         String note = null;
         if (c == CacheState.COLD) {
