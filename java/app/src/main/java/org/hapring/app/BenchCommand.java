@@ -74,6 +74,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--clip-seconds", paramLabel = "S", description = "Length of each generated file (default 2).")
     Double clipSeconds;
 
+    @Option(names = "--media-gigabytes", paramLabel = "GB",
+            description = "Most generated media per format; bounds the longer files a cold capacity search wants (default 4 quick, 6 full).")
+    Double mediaGigabytes;
+
     @Option(names = "--repetitions", paramLabel = "N", description = "Repetitions per point, at least 3 (default 3).")
     Integer repetitions;
 
@@ -194,8 +198,9 @@ final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }
+            double mediaGb = mediaGigabytes != null ? mediaGigabytes : quick ? 4 : 6;
             return new BenchPlan(e, c, l, f, files == null ? List.of() : files, rate, (int) Math.max(1, rate.framesIn(clip)),
-                    repetitions != null ? repetitions : 3, (runMegabytes != null ? runMegabytes : quick ? 300 : 1000) * 1_000_000L,
+                    (long) (mediaGb * 1e9), repetitions != null ? repetitions : 3, (runMegabytes != null ? runMegabytes : quick ? 300 : 1000) * 1_000_000L,
                     (long) ((warmSeconds != null ? warmSeconds : quick ? 0.2 : 1.0) * 1e9), unpaced, cap,
                     capacityMaxLayers != null ? capacityMaxLayers : quick ? 24 : 48,
                     probeSeconds != null ? probeSeconds : quick ? 1.0 : 3.0,

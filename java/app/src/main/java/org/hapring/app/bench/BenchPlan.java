@@ -14,7 +14,8 @@ import org.hapring.write.FrameRate;
  * @param formats generated media formats (empty when only {@code files} are measured)
  * @param files the user's own movies (one per layer; empty for generated media only)
  * @param fps the paced rate and the generated media's rate
- * @param clipFrames frames per generated file
+ * @param clipFrames frames per generated file (at least; a cold capacity search may ask for longer files)
+ * @param mediaBytesPerFormat the most bytes of generated media per format (bounds the longer files)
  * @param repetitions repetitions per point (at least 3)
  * @param coldBytesPerRun bytes a cold or direct unpaced run reads over all layers (each frame once)
  * @param warmNanosPerRun how long a warm unpaced run lasts
@@ -31,7 +32,8 @@ import org.hapring.write.FrameRate;
  * <p>Immutable; any thread.
  */
 public record BenchPlan(List<EngineKind> engines, List<CacheState> caches, List<Integer> layers,
-        List<MediaFormat> formats, List<Path> files, FrameRate fps, int clipFrames, int repetitions,
+        List<MediaFormat> formats, List<Path> files, FrameRate fps, int clipFrames, long mediaBytesPerFormat,
+        int repetitions,
         long coldBytesPerRun, long warmNanosPerRun, boolean unpaced, List<CacheState> capacityCaches,
         int capacityMaxLayers, double probeSeconds, int probeRepetitions, CacheControl.ColdMethod coldMethod, Path cacheDir, String fio,
         boolean quick) {
@@ -71,6 +73,9 @@ public record BenchPlan(List<EngineKind> engines, List<CacheState> caches, List<
         }
         if (clipFrames < 8 || clipFrames > 100_000) {
             throw new IllegalArgumentException("--clip-seconds gives " + clipFrames + " frames: must be 8..100000");
+        }
+        if (mediaBytesPerFormat < 1_000_000L) {
+            throw new IllegalArgumentException("--media-gigabytes: at least 0.001");
         }
         if (coldBytesPerRun < 1_000_000L) {
             throw new IllegalArgumentException("--run-megabytes: at least 1 MB per run");

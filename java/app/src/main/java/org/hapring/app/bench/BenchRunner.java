@@ -122,8 +122,10 @@ public final class BenchRunner {
     private List<MediaSet> media() throws IOException {
         List<MediaSet> out = new ArrayList<>();
         int count = plan.maxLayers();
-        int frames = Math.max(plan.clipFrames(), CapacityRuns.clipFramesNeeded(plan, count));
         for (MediaFormat f : plan.formats()) {
+            long frameBytes = f.textureBytes() + 16 * f.variant().planes().size();
+            int budgetFrames = (int) Math.min(Integer.MAX_VALUE, plan.mediaBytesPerFormat() / ((long) count * frameBytes));
+            int frames = Math.max(plan.clipFrames(), Math.min(budgetFrames, CapacityRuns.clipFramesNeeded(plan, count)));
             progress.log("media: " + f.label() + ", " + count + " file(s) of " + frames + " frames in " + plan.cacheDir());
             out.add(BenchMedia.generated(plan.cacheDir(), f, plan.fps(), frames, count,
                     (file, r) -> progress.log(String.format(Locale.ROOT, "  generated %s: %.0f MB in %.1f s",
