@@ -84,7 +84,7 @@ public final class BenchRunner {
             }
         }
         if (fio == null) {
-            notes.add(Fio.INSTALL_HINT);
+            notes.add(plan.fio() == null ? "fio was not run (--no-fio)" : Fio.INSTALL_HINT);
         }
         if (!plan.capacityCaches().isEmpty()) {
             if (paced == null) {
@@ -112,10 +112,10 @@ public final class BenchRunner {
                 under.putIfAbsent(e.engine(), e.underOnePercentLayers());
             }
         }
+        String fioState = fio != null ? fio.version() : plan.fio() == null ? "not run (--no-fio)" : "not installed";
         BenchReport report = new BenchReport("hapring bench", commandLine, started.toString(), Instant.now().toString(),
-                (System.nanoTime() - t0) / 1e9, machine, MachineProbe.system().loadAverage(),
-                fio == null ? "not installed" : fio.version(), cache.coldMethod().description(), plan.quick(), rows, zero,
-                under, capacity, notes);
+                (System.nanoTime() - t0) / 1e9, machine, MachineProbe.system().loadAverage(), fioState,
+                cache.coldMethod().description(), plan.quick(), rows, zero, under, capacity, notes);
         return new Outcome(report, tickTraces, acquireTraces);
     }
 
