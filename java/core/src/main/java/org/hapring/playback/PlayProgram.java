@@ -103,10 +103,16 @@ public final class PlayProgram {
      * Returns how many were written (at most {@code framesOut.length}). Allocation-free.
      */
     public int upcoming(long fromTick, int[] framesOut, long[] dueTicksOut, int maxTicksAhead) {
+        return upcoming(fromTick, framesOut, dueTicksOut, framesOut.length, maxTicksAhead);
+    }
+
+    /** {@link #upcoming(long, int[], long[], int)} writing at most {@code maxFrames} frames. */
+    public int upcoming(long fromTick, int[] framesOut, long[] dueTicksOut, int maxFrames, int maxTicksAhead) {
+        int limit = Math.min(maxFrames, Math.min(framesOut.length, dueTicksOut.length));
         int n = 0;
         int last = Integer.MIN_VALUE;
         long lastTick = moving() ? fromTick + maxTicksAhead : fromTick;
-        for (long t = fromTick; t <= lastTick && n < framesOut.length; t++) {
+        for (long t = fromTick; t <= lastTick && n < limit; t++) {
             int f = frameAt(t);
             if (f != last && !contains(framesOut, n, f)) {
                 framesOut[n] = f;
