@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Plays and inspects HAP video with batched io_uring pre-buffering.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            GenCommand.class,
         })
 public final class Main {
 

@@ -121,6 +121,38 @@ public final class Ffmpeg {
     }
 
     /**
+     * FFmpeg's framemd5 data lines (comments dropped) exactly as {@code hapring decode --framemd5} promises
+     * them: {@code ffmpeg -i FILE -map 0:v:0 -pix_fmt rgba -f framemd5 -}, so with the CLI's autorotate (the
+     * track's display matrix applied by transpose, hflip/vflip or rotate filters).
+     */
+    public static List<String> framemd5Autorotated(Path movie) {
+        assumeAvailable();
+        String out = run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-i", movie.toString(),
+                "-map", "0:v:0", "-pix_fmt", "rgba", "-f", "framemd5", "-"));
+        return out.lines().filter(l -> !l.startsWith("#")).toList();
+    }
+
+    /**
+     * Like {@link #decodeRgba}, but with the CLI's autorotate as {@link #framemd5Autorotated}: every frame as
+     * packed RGBA of the displayed size (width and height swapped by a 90 or 270 degree display matrix).
+     */
+    public static byte[] decodeRgbaAutorotated(Path movie) {
+        assumeAvailable();
+        try {
+            Path raw = Files.createTempFile("hapring-ffmpeg", ".rgba");
+            try {
+                run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", movie.toString(),
+                        "-map", "0:v:0", "-f", "rawvideo", "-pix_fmt", "rgba", raw.toString()));
+                return Files.readAllBytes(raw);
+            } finally {
+                Files.deleteIfExists(raw);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * FFmpeg's decode of every frame of the first video stream as packed RGBA (width*height*4 per frame),
      * as stored, without applying the display matrix ({@code -noautorotate}).
      */

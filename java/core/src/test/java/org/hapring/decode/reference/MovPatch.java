@@ -14,9 +14,11 @@ import java.util.Set;
  * so that FFmpeg's decoder can serve as the reference for texture content or variants its encoder never
  * writes: replace a frame's texture bytes with hand-made blocks (same size) or a whole frame with another
  * of the same length, change a frame's section type byte, the sample description's fourcc (Hap1 to HapA:
- * both 8 bytes per block) or its picture size (for example to one that is not a multiple of 4). Frames are found by walking the
- * mdat payload section by section (FFmpeg writes them back to back); a walk that does not end exactly at
- * the end of mdat fails.
+ * both 8 bytes per block), its picture size (for example to one that is not a multiple of 4) or the display
+ * matrices (the video track's tkhd and the movie's mvhd; FFmpeg 5.1's encoder cannot set them). The texture
+ * edits need an uncompressed clip; the others work on any movie whose frames tile mdat. Frames are found by
+ * walking the mdat payload section by section (FFmpeg writes them back to back); a walk that does not end
+ * exactly at the end of mdat fails.
  *
  * <p>Not thread-safe: one instance per test.
  */
@@ -96,6 +98,30 @@ final class MovPatch {
         return this;
     }
 
+    /** Sets the video track's tkhd matrix (9 ints, {@code a b u c d v x y w}; see {@link MovMatrices}). */
+    MovPatch displayMatrix(int[] tkhdMatrix) {
+        if (tkhdMatrix.length != 9) {
+            throw new IllegalArgumentException("a matrix has 9 entries, not " + tkhdMatrix.length);
+        }
+        int at = MovMatrices.read(bytes).tkhdMatrixOffset();
+        for (int i = 0; i < 9; i++) {
+            putBe32(at + 4 * i, tkhdMatrix[i]);
+        }
+        return this;
+    }
+
+    /** Sets the movie header's (mvhd) matrix, which FFmpeg multiplies into every track's. */
+    MovPatch movieMatrix(int[] mvhdMatrix) {
+        if (mvhdMatrix.length != 9) {
+            throw new IllegalArgumentException("a matrix has 9 entries, not " + mvhdMatrix.length);
+        }
+        int at = MovMatrices.read(bytes).mvhdMatrixOffset();
+        for (int i = 0; i < 9; i++) {
+            putBe32(at + 4 * i, mvhdMatrix[i]);
+        }
+        return this;
+    }
+
     Path save(Path file) {
         try {
             Files.write(file, bytes);
@@ -138,6 +164,11 @@ final class MovPatch {
 
     private long be32(int at) {
         return (bytes[at] & 0xFFL) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8 | (bytes[at + 3] & 0xFF);
+    }
+
+    private void putBe32(int at, int v) {
+        putBe16(at, v >>> 16);
+        putBe16(at + 2, v);
     }
 
     private void putBe16(int at, int v) {

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Decodes every frame of the real HAP movies that FFmpeg can decode (Vidvox's Hap5 with 4-byte headers,
  * Adobe's single-chunk 0xCB Hap1, the HapM fixture with its BC4 alpha plane, an FFmpeg Hap1 with audio)
- * and compares with the stored FFmpeg 5.1 framemd5 of the unrotated picture ({@link RealMedia#unrotatedFramemd5}).
+ * and compares with the stored FFmpeg 5.1 framemd5 of the unrotated picture ({@link RealMedia#unrotatedFramemd5});
+ * then applies each movie's display matrices as the FFmpeg CLI does ({@link FfmpegAutorotate}) and compares with
+ * the stored CLI framemd5 ({@link RealMedia#referenceFramemd5}; the HapM fixture rotates by -45 degrees).
  */
 class RealMediaReferenceTest {
     private static final Pattern DIMENSIONS = Pattern.compile("#dimensions 0: (\\d+)x(\\d+)");
@@ -49,6 +51,18 @@ class RealMediaReferenceTest {
                 assertEquals(hashes.get(i), FrameMd5.md5Hex(rgba), movie.getFileName() + " frame " + i);
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("moviesWithReference")
+    void displayedPictureMatchesStoredCliFramemd5(Path movie) throws IOException {
+        List<String> unrotated = Files.readAllLines(RealMedia.unrotatedFramemd5(movie));
+        Matcher size = unrotated.stream().map(DIMENSIONS::matcher).filter(Matcher::matches).findFirst().orElseThrow();
+        List<String> cliLines = Files.readAllLines(RealMedia.referenceFramemd5(movie)).stream()
+                .filter(l -> FrameMd5.hashOfLine(l) != null).toList();
+        HapVariant variant = variantOf(HapTestFrames.packets(movie).get(0));
+        AutorotateCheck.assertMatches(movie, variant, Integer.parseInt(size.group(1)), Integer.parseInt(size.group(2)),
+                cliLines);
     }
 
     /** The variant a packet's top-level section type names (texture format nibble; 0x0D is HapM). */
