@@ -53,6 +53,7 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
     private volatile long currentTick;
     private volatile Runnable waker = () -> {};
     private volatile EngineStats engineStats;
+    private volatile boolean statsRequested;
     private volatile long offHeapBytes;
     private long plannedTick = Long.MIN_VALUE;
     private long ticksPlanned;
@@ -93,6 +94,12 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
     /** The engine's counters, as of the I/O thread's last publication (every few ticks, and at close). */
     public EngineStats engineStats() {
         return engineStats;
+    }
+
+    /** Asks the I/O thread to publish fresh engine counters at its next loop (any thread). */
+    public void requestStats() {
+        statsRequested = true;
+        waker.run();
     }
 
     /** Bytes of native memory held by the open layers' rings. */
@@ -236,6 +243,10 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
             if (++ticksPlanned % STATS_EVERY_TICKS == 0) {
                 engineStats = engine.stats();
             }
+        }
+        if (statsRequested) {
+            statsRequested = false;
+            engineStats = engine.stats();
         }
         if (queued) {
             engine.submit();

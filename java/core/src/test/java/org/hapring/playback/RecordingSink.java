@@ -1,0 +1,31 @@
+package org.hapring.playback;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hapring.prebuffer.ReadyFrame;
+
+/**
+ * Records, per layer, the frame number shown at every tick (-1 for none) and the due frame, for tests of the
+ * scheduling logic.
+ *
+ * <p>Called by the tick thread; read by the test thread after the ticks (same thread in manual tests).
+ */
+final class RecordingSink implements FrameSink {
+    record Shown(int layerId, long tick, int due, int frame) {}
+
+    final List<Shown> shown = new ArrayList<>();
+
+    @Override
+    public void show(int layerId, long tick, int dueFrame, ReadyFrame frame) {
+        shown.add(new Shown(layerId, tick, dueFrame, frame == null ? -1 : frame.frameIndex()));
+    }
+
+    /** The frames layer {@code layerId} showed, tick by tick. */
+    List<Integer> frames(int layerId) {
+        return shown.stream().filter(s -> s.layerId() == layerId).map(Shown::frame).toList();
+    }
+
+    List<Integer> dues(int layerId) {
+        return shown.stream().filter(s -> s.layerId() == layerId).map(Shown::due).toList();
+    }
+}
