@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             GenCommand.class,
+            PlayCommand.class,
+            DemoCommand.class,
         })
 public final class Main {
 

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.hapring.mov.SampleTable;
+import org.hapring.prebuffer.LatencySummary;
 import org.hapring.prebuffer.LayerIoStats;
 import org.hapring.prebuffer.ReadyFrame;
 
@@ -32,10 +33,12 @@ final class Layer {
     private final MissPolicy missPolicy;
     private final long missDeadlineNanos;
     private final AtomicLongArray counters = new AtomicLongArray(5);
-    private final Recorder acquireNanos = LayerIoStatsAccess.recorder();
-    private final Recorder seekNanos = LayerIoStatsAccess.recorder();
-    private final Histogram acquireTotal = LayerIoStatsAccess.histogram();
-    private final Histogram seekTotal = LayerIoStatsAccess.histogram();
+    private final Recorder acquireNanos = LayerIoStats.newRecorder();
+    private final Recorder seekNanos = LayerIoStats.newRecorder();
+    private final Histogram acquireTotal = LayerIoStats.newHistogram();
+    private final Histogram seekTotal = LayerIoStats.newHistogram();
+    private Histogram acquireInterval;
+    private Histogram seekInterval;
 
     /** Written by the tick thread; read by control threads to build seek hints. */
     volatile LayerSchedule schedule;
@@ -131,19 +134,24 @@ final class Layer {
 
     /** This layer's stats (any thread). */
     synchronized LayerStats stats(long wrong, int slots, int lookahead, long offHeapBytes) {
-        acquireTotal.add(acquireNanos.getIntervalHistogram());
-        seekTotal.add(seekNanos.getIntervalHistogram());
+        collect();
         var error = source.error();
         return new LayerStats(id, file.toString(), counter(TICKS), counter(SHOWN), counter(DROPPED), wrong,
                 counter(HITS), counter(MISSES), LatencySummary.of(acquireTotal), LatencySummary.of(seekTotal),
-                LatencySummary.of(ioStats.readLatencyNanos()), LatencySummary.of(ioStats.decodeLatencyNanos()),
+                ioStats.readLatency(), ioStats.decodeLatency(),
                 ioStats.reads(), ioStats.bytesRead(), ioStats.staleDropped(), lookahead, slots, offHeapBytes,
                 error == null ? null : error.getMessage());
     }
 
+    private void collect() {
+        acquireInterval = acquireNanos.getIntervalHistogram(acquireInterval);
+        acquireTotal.add(acquireInterval);
+        seekInterval = seekNanos.getIntervalHistogram(seekInterval);
+        seekTotal.add(seekInterval);
+    }
+
     synchronized void addLatencies(Histogram acquire, Histogram seek) {
-        acquireTotal.add(acquireNanos.getIntervalHistogram());
-        seekTotal.add(seekNanos.getIntervalHistogram());
+        collect();
         acquire.add(acquireTotal);
         seek.add(seekTotal);
     }

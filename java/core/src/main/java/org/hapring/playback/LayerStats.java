@@ -1,5 +1,7 @@
 package org.hapring.playback;
 
+import org.hapring.prebuffer.LatencySummary;
+
 /**
  * One layer's counters and latencies at the moment of a {@link Player#snapshot()}.
  *

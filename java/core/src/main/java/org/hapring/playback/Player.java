@@ -28,6 +28,7 @@ import org.hapring.mov.SampleTable;
 import org.hapring.prebuffer.BufferingPolicy;
 import org.hapring.prebuffer.DecodeWorkers;
 import org.hapring.prebuffer.FrameDecoder;
+import org.hapring.prebuffer.LatencySummary;
 import org.hapring.prebuffer.OnDemandReader;
 import org.hapring.prebuffer.PrebufferException;
 import org.hapring.prebuffer.PrefetchLayer;
@@ -408,8 +409,8 @@ public final class Player implements AutoCloseable {
             all = List.copyOf(everyLayer);
         }
         List<LayerStats> out = new ArrayList<>();
-        Histogram acquire = LayerIoStatsAccess.histogram();
-        Histogram seek = LayerIoStatsAccess.histogram();
+        Histogram acquire = org.hapring.prebuffer.LayerIoStats.newHistogram();
+        Histogram seek = org.hapring.prebuffer.LayerIoStats.newHistogram();
         long ringBytes = 0;
         for (Layer l : all) {
             long wrong = sink instanceof FrameVerifier v ? v.wrongFrames(l.id) : 0;

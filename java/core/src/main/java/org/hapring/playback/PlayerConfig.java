@@ -46,7 +46,7 @@ public final class PlayerConfig {
         this.values = Map.copyOf(v);
         preBufferFrames = intIn(v, "hapPreBufferFrames", 1, 32);
         maxPreBufferFrames = v.containsKey("maxPreBufferFrames") ? intIn(v, "maxPreBufferFrames", preBufferFrames, 48)
-                : Math.min(48, 2 * preBufferFrames);
+                : Math.min(48, preBufferFrames + 3);
         boolean async = bool(v, "hapAsyncIO");
         boolean mmap = bool(v, "hapMemoryMap");
         if (!async && mmap) {
@@ -68,7 +68,7 @@ public final class PlayerConfig {
         direct = bool(v, "direct");
         memoryCapBytes = bytes(v, "memoryCapBytes");
         try {
-            fps = Rational.parse(v.get("fps"));
+            fps = parseRate(v.get("fps"));
             new FrameClock(fps.numerator(), fps.denominator(), 0);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("fps=" + v.get("fps") + ": " + e.getMessage());
@@ -99,7 +99,10 @@ public final class PlayerConfig {
         return preBufferFrames;
     }
 
-    /** Frames read ahead at most, when reads are slow and the memory cap has room. */
+    /**
+     * Frames read ahead at most, when reads are slow and the memory cap has room (default
+     * {@code hapPreBufferFrames + 3}: six 1080p HAP Q layers then take 125 MB of slots).
+     */
     public int maxPreBufferFrames() {
         return maxPreBufferFrames;
     }
@@ -156,6 +159,24 @@ public final class PlayerConfig {
     /** Every key with its value, for reports. */
     public Map<String, String> values() {
         return new TreeMap<>(values);
+    }
+
+    /**
+     * A clock rate: {@code 60}, {@code 60000/1001}, or a decimal; decimals within 0.006 of an NTSC rate
+     * ({@code 59.94}, {@code 29.97}, {@code 23.976}) mean that rate exactly (60000/1001, ...).
+     */
+    static Rational parseRate(String text) {
+        Rational r = Rational.parse(text);
+        if (r.denominator() != 1 && !text.contains("/")) {
+            long k = Math.round(r.toDouble() * 1.001);
+            if (k > 0 && Math.abs(r.toDouble() - k / 1.001) < 0.006) {
+                return Rational.of(k * 1000, 1001);
+            }
+        }
+        if (r.numerator() <= 0) {
+            throw new IllegalArgumentException("must be positive");
+        }
+        return r;
     }
 
     private static int intIn(Map<String, String> v, String key, int min, int max) {

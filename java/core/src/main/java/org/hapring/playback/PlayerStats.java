@@ -1,6 +1,7 @@
 package org.hapring.playback;
 
 import java.util.List;
+import org.hapring.prebuffer.LatencySummary;
 
 /**
  * The whole player at the moment of a {@link Player#snapshot()}: engine, clock, every layer and the totals

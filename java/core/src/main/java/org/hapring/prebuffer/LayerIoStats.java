@@ -26,17 +26,26 @@ public final class LayerIoStats {
     private static final int COUNT = 8;
 
     private final AtomicLongArray counters = new AtomicLongArray(COUNT);
+    /** Smallest latency told apart: 100 ns (acquires take about a microsecond). */
+    public static final long LOWEST_NANOS = 100;
+    /** Significant digits kept: 2 (1 % resolution), which keeps each histogram around 20 KB. */
+    public static final int DIGITS = 2;
+
     private final Recorder readNanos = newRecorder();
     private final Recorder decodeNanos = newRecorder();
     private final Histogram readTotal = newHistogram();
     private final Histogram decodeTotal = newHistogram();
+    private Histogram readInterval;
+    private Histogram decodeInterval;
 
-    static Recorder newRecorder() {
-        return new Recorder(MAX_NANOS, 3);
+    /** A wait-free recorder for latencies in nanoseconds (any number of writer threads). */
+    public static Recorder newRecorder() {
+        return new Recorder(LOWEST_NANOS, MAX_NANOS, DIGITS);
     }
 
-    static Histogram newHistogram() {
-        return new Histogram(MAX_NANOS, 3);
+    /** A histogram for latencies in nanoseconds, compatible with {@link #newRecorder()}'s. */
+    public static Histogram newHistogram() {
+        return new Histogram(LOWEST_NANOS, MAX_NANOS, DIGITS);
     }
 
     /** Adds {@code delta} to counter {@code i} (single writer: a plain read and a release store). */
@@ -92,15 +101,17 @@ public final class LayerIoStats {
         return counters.get(BUSY_REJECTIONS);
     }
 
-    /** Every read latency recorded so far (submit to completion), as a copy. Any thread; synchronized. */
-    public synchronized Histogram readLatencyNanos() {
-        readTotal.add(readNanos.getIntervalHistogram());
-        return readTotal.copy();
+    /** Every read latency recorded so far (submit to completion). Any thread; allocation-free after the first. */
+    public synchronized LatencySummary readLatency() {
+        readInterval = readNanos.getIntervalHistogram(readInterval);
+        readTotal.add(readInterval);
+        return LatencySummary.of(readTotal);
     }
 
-    /** Every decode latency recorded so far (hand-off to a worker to ready), as a copy. */
-    public synchronized Histogram decodeLatencyNanos() {
-        decodeTotal.add(decodeNanos.getIntervalHistogram());
-        return decodeTotal.copy();
+    /** Every decode latency recorded so far (hand-off to a worker to ready). */
+    public synchronized LatencySummary decodeLatency() {
+        decodeInterval = decodeNanos.getIntervalHistogram(decodeInterval);
+        decodeTotal.add(decodeInterval);
+        return LatencySummary.of(decodeTotal);
     }
 }

@@ -38,7 +38,7 @@ class PlayerSchedulingTest {
 
     private Player player(PlayerConfig.Builder b) {
         engine = new GatedEngine(EngineConfig.builder().queueDepth(64).build());
-        player = Player.manual(b.build(), verify, engine, TestDecoders::singleSection);
+        player = Player.manual(b.build(), verify, engine, org.hapring.prebuffer.FrameDecoders.hap(0));
         return player;
     }
 

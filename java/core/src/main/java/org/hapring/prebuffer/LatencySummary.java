@@ -1,10 +1,10 @@
-package org.hapring.playback;
+package org.hapring.prebuffer;
 
 import org.HdrHistogram.Histogram;
 
 /**
- * Count, median, 99th percentile and maximum of a latency histogram, in nanoseconds (HdrHistogram, 3
- * significant digits).
+ * Count, median, 99th percentile and maximum of a latency histogram, in nanoseconds (HdrHistogram with
+ * {@link LayerIoStats#DIGITS} significant digits: values are exact to about 1 %).
  *
  * <p>Immutable; any thread.
  */
