@@ -20,8 +20,9 @@ import org.hapring.mov.SampleTable;
 
 /**
  * The I/O thread's agent: owns the read engine and the write side of every layer's ring. Each tick it plans
- * every layer (the frames its schedule needs next, nearest first; frames no longer needed are recycled unless
- * held), queues one read per missing frame and submits them all at once (one io_uring_enter for all layers),
+ * every layer (the frames its schedule needs next; frames no longer needed are recycled unless held), queues
+ * one read per missing frame, nearest first across all layers, and submits them all at once (one
+ * io_uring_enter for all layers),
  * then peeks completions without waiting (timeout 0: reads land by the next tick). A completed stored frame
  * is published in place; a compressed one goes to a decode worker. Reads carry (layer, slot, generation) in
  * their user data; a completion for an older generation that the layer no longer wants is dropped undecoded.
@@ -38,6 +39,8 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
     private static final int REAP_BATCH = 256;
     private static final int STATS_EVERY_TICKS = 30;
     private static final long GENERATION_MASK = 0xFFFF_FFFFL;
+    /** Wanted frames read in the urgent submission of a plan between ticks: the one due now and a seek target. */
+    private static final int URGENT_FRAMES = 2;
 
     private final ReadEngine engine;
     private final BufferingPolicy policy;
@@ -50,6 +53,7 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final int[] upcomingFrames = new int[2 * LayerRing.MAX_SLOTS];
     private final long[] upcomingDue = new long[2 * LayerRing.MAX_SLOTS];
+    private final PrefetchLayer[] planning;
     private volatile long currentTick;
     private volatile Runnable waker = () -> {};
     private volatile EngineStats engineStats;
@@ -74,6 +78,7 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
         this.maxTicksAhead = maxTicksAhead;
         this.hintFrames = hintFrames;
         this.layers = new PrefetchLayer[maxLayers];
+        this.planning = new PrefetchLayer[maxLayers];
         this.engineStats = engine.stats();
     }
 
@@ -226,7 +231,7 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
         work += engine.reap(0, REAP_BATCH, 0, this);
         long tick = currentTick;
         boolean newTick = tick != plannedTick;
-        boolean queued = false;
+        int planned = 0;
         for (PrefetchLayer layer : layers) {
             if (layer == null) {
                 continue;
@@ -235,8 +240,23 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
                 work += finishClose(layer);
             } else if (newTick || layer.replan) {
                 layer.replan = false;
-                queued |= plan(layer, tick);
+                if (plan(layer, tick)) {
+                    planning[planned++] = layer;
+                }
             }
+        }
+        boolean queued;
+        if (!newTick && planned > 0) {
+            // Asked between ticks (a seek hint, a miss waiting): the frames due now and the seek targets go in a
+            // submission of their own, because buffered reads complete inside io_uring_enter and the
+            // read-ahead behind them would delay their completion by its whole copy.
+            if (queuePlanned(planned, URGENT_FRAMES, false)) {
+                engine.submit();
+                work += 1 + engine.reap(0, REAP_BATCH, 0, this);
+            }
+            queued = queuePlanned(planned, Integer.MAX_VALUE, true);
+        } else {
+            queued = queuePlanned(planned, Integer.MAX_VALUE, true);
         }
         if (newTick) {
             plannedTick = tick;
@@ -255,7 +275,62 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
         return work;
     }
 
-    /** Plans one layer from {@code tick}; returns whether it queued reads. Allocation-free. */
+    /**
+     * Queues the missing frames of the planned layers, nearest first across layers: every layer's frame due now
+     * (or seek target), then every layer's next one, and so on, so that one layer's read-ahead never delays
+     * another layer's urgent frame inside the same submission. Returns whether anything was queued.
+     */
+    private boolean queuePlanned(int planned, int maxIndex, boolean last) {
+        boolean queued = false;
+        boolean more = planned > 0;
+        for (int i = 0; more && i < maxIndex; i++) {
+            more = false;
+            for (int l = 0; l < planned; l++) {
+                PrefetchLayer layer = planning[l];
+                if (layer == null || i >= layer.wantedCount) {
+                    continue;
+                }
+                more = true;
+                int r = queueWanted(layer, i);
+                if (r > 0) {
+                    queued = true;
+                } else if (r < 0) {
+                    planning[l] = null; // no slot, or the engine is full: this layer is done for now
+                }
+            }
+        }
+        if (last) {
+            java.util.Arrays.fill(planning, 0, planned, null);
+        }
+        return queued;
+    }
+
+    /** Reads {@code layer.wanted[i]} if it is missing: 1 queued, 0 nothing to do, -1 cannot (no slot, engine full). */
+    private int queueWanted(PrefetchLayer layer, int i) {
+        LayerRing ring = layer.ring;
+        int f = layer.wanted[i];
+        if (ring.find(f) != null) {
+            return 0;
+        }
+        FrameSlot slot = ring.firstFree();
+        if (slot == null) {
+            slot = evictFarthest(ring, layer.wanted, layer.wantedCount, i);
+        }
+        if (slot == null) {
+            return -1;
+        }
+        if (!queueRead(layer, slot, f, layer.schedule.generation())) {
+            layer.replan = true; // the engine is full: retry after completions
+            return -1;
+        }
+        return 1;
+    }
+
+    /**
+     * Plans one layer from {@code tick}: reports failed slots, works out the frames wanted (due now, a seek
+     * target, then the lookahead) and recycles READY slots no longer wanted. Returns whether the layer may read.
+     * Allocation-free.
+     */
     private boolean plan(PrefetchLayer layer, long tick) {
         LayerRing ring = layer.ring;
         for (FrameSlot s : ring.slots) {
@@ -302,26 +377,7 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
                 s.tryFree();
             }
         }
-        boolean queued = false;
-        for (int i = 0; i < m; i++) {
-            int f = wanted[i];
-            if (ring.find(f) != null) {
-                continue;
-            }
-            FrameSlot slot = ring.firstFree();
-            if (slot == null) {
-                slot = evictFarthest(ring, wanted, m, i);
-            }
-            if (slot == null) {
-                break;
-            }
-            if (!queueRead(layer, slot, f, schedule.generation())) {
-                layer.replan = true; // the engine is full: retry after completions
-                break;
-            }
-            queued = true;
-        }
-        return queued;
+        return m > 0;
     }
 
     /** Frees the READY, unheld slot whose frame is needed last (after position {@code i}); null when none. */

@@ -170,7 +170,8 @@ class PlayerSchedulingTest {
         run(3, 4);
         assertEquals(5, recorder.frames(id).get(3));
         assertEquals(0, player.snapshot().dropped());
-        assertEquals(0, player.snapshot().seekToReady().maxNanos(), "the target was ready before the seek");
+        assertTrue(player.snapshot().seekToReady().maxNanos() < org.hapring.prebuffer.LayerIoStats.LOWEST_NANOS,
+                "the target was ready before the seek (0, within the histogram's resolution)");
         engine.gate(true);
         assertTrue(player.snapshot().layers().get(0).reads() >= readsBefore);
     }
