@@ -71,6 +71,10 @@ public final class Player implements AutoCloseable {
     private final ConcurrentLinkedQueue<Consumer<Long>> commands = new ConcurrentLinkedQueue<>();
     private final Layer[] byId;
     private final List<Layer> everyLayer = new ArrayList<>();
+    /** Closed layers: their last stats, and their latencies merged (the Layer objects are let go). */
+    private final List<LayerStats> closedLayers = new ArrayList<>();
+    private final Histogram closedAcquire = org.hapring.prebuffer.LayerIoStats.newHistogram();
+    private final Histogram closedSeek = org.hapring.prebuffer.LayerIoStats.newHistogram();
     private final List<OnDemandReader> readers = new ArrayList<>();
     private final Layer[] active;
     private int activeCount;
@@ -281,16 +285,37 @@ public final class Player implements AutoCloseable {
             sink.layerClosed(l.id);
             removed.complete(null);
         });
+        CompletableFuture<Void> retired = removed.thenRun(() -> retire(l));
         if (l.source instanceof FrameSource.Prefetched p) {
-            return removed.thenCompose(v -> prefetcher.closeLayer(p.layer()));
+            return retired.thenCompose(v -> prefetcher.closeLayer(p.layer()));
         }
         OnDemandReader r = ((FrameSource.OnDemand) l.source).reader();
-        return removed.thenRun(() -> {
+        return retired.thenRun(() -> {
             r.close();
             synchronized (this) {
                 readers.remove(r);
             }
         });
+    }
+
+    /** Keeps a closed layer's last stats and latencies, and lets the layer go. */
+    private void retire(Layer l) {
+        LayerStats last = layerStats(l);
+        synchronized (this) {
+            closedLayers.add(last);
+            l.addLatencies(closedAcquire, closedSeek);
+            everyLayer.remove(l);
+        }
+    }
+
+    private LayerStats layerStats(Layer l) {
+        long wrong = sink instanceof FrameVerifier v ? v.wrongFrames(l.id) : 0;
+        if (l.source instanceof FrameSource.Prefetched p) {
+            return l.stats(wrong, p.layer().ring().slotCount(), p.layer().lookaheadFrames(),
+                    p.layer().ring().offHeapBytes());
+        }
+        OnDemandReader r = ((FrameSource.OnDemand) l.source).reader();
+        return l.stats(wrong, r.ring().slotCount(), 0, r.ring().offHeapBytes());
     }
 
     /** The ids of the open layers. */
@@ -405,32 +430,22 @@ public final class Player implements AutoCloseable {
     /** Every layer's stats (open and closed) and the totals, now. */
     public PlayerStats snapshot() {
         List<Layer> all;
-        synchronized (this) {
-            all = List.copyOf(everyLayer);
-        }
-        List<LayerStats> out = new ArrayList<>();
+        List<LayerStats> out;
         Histogram acquire = org.hapring.prebuffer.LayerIoStats.newHistogram();
         Histogram seek = org.hapring.prebuffer.LayerIoStats.newHistogram();
+        synchronized (this) {
+            all = List.copyOf(everyLayer);
+            out = new ArrayList<>(closedLayers);
+            acquire.add(closedAcquire);
+            seek.add(closedSeek);
+        }
         long ringBytes = 0;
         for (Layer l : all) {
-            long wrong = sink instanceof FrameVerifier v ? v.wrongFrames(l.id) : 0;
-            int slots;
-            int lookahead;
-            long bytes;
-            if (l.source instanceof FrameSource.Prefetched p) {
-                slots = p.layer().ring().slotCount();
-                lookahead = p.layer().lookaheadFrames();
-                bytes = p.layer().ring().offHeapBytes();
-            } else {
-                OnDemandReader r = ((FrameSource.OnDemand) l.source).reader();
-                slots = r.ring().slotCount();
-                lookahead = 0;
-                bytes = r.ring().offHeapBytes();
-            }
+            LayerStats ls = layerStats(l);
             if (!l.removed) {
-                ringBytes += bytes;
+                ringBytes += ls.offHeapBytes();
             }
-            out.add(l.stats(wrong, slots, lookahead, bytes));
+            out.add(ls);
             l.addLatencies(acquire, seek);
         }
         EngineStats es;
