@@ -404,11 +404,24 @@ public final class Player implements AutoCloseable {
     }
 
     private <T> T await(CompletableFuture<T> f, Path file) throws IOException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
         try {
-            while (manual && !f.isDone()) {
-                pump();
+            while (!f.isDone()) {
+                if (manual) {
+                    pump();
+                } else if (ioFailure != null) {
+                    throw new IOException("opening " + file + " failed: the I/O thread stopped: " + ioFailure, ioFailure);
+                } else if (System.nanoTime() > deadline) {
+                    throw new IOException("opening " + file + " took more than 60 s");
+                } else {
+                    try {
+                        return f.get(50, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException e) {
+                        // check the I/O thread and the deadline again
+                    }
+                }
             }
-            return f.get(60, TimeUnit.SECONDS);
+            return f.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
@@ -420,8 +433,6 @@ public final class Player implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while opening " + file);
-        } catch (TimeoutException e) {
-            throw new IOException("opening " + file + " took more than 60 s (is the I/O thread stuck? " + ioFailure + ")");
         }
     }
 
