@@ -29,7 +29,7 @@ public final class LayerRing implements AutoCloseable {
     final FrameSlot[] slots;
     private final Arena arena = Arena.ofShared();
     private final BufferSet buffers;
-    private long offHeapBytes;
+    private volatile long offHeapBytes;
     private boolean hasTextures;
 
     /**

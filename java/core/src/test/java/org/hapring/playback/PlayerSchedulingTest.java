@@ -271,9 +271,13 @@ class PlayerSchedulingTest {
         run(0, 10);
         long both = player.snapshot().layers().stream().mapToLong(LayerStats::offHeapBytes).sum();
         assertTrue(both > 0);
+        java.lang.foreign.MemorySegment texture = recorder.lastPlane.get(a);
+        texture.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0); // readable while the layer is open
         CompletableFuture<Void> closed = player.closeLayer(a);
         run(10, 12);
         assertTrue(closed.isDone(), "memory freed once the tick released the frame on screen");
+        assertThrows(IllegalStateException.class, () -> texture.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0),
+                "the closed layer's arena is closed: its memory is gone");
         PlayerStats s = player.snapshot();
         long open = s.layers().stream().filter(l -> l.layerId() == b).mapToLong(LayerStats::offHeapBytes).sum();
         assertTrue(s.offHeapBytes() - org.hapring.playback.ProcessMemory.directBufferBytes() == open,

@@ -14,10 +14,15 @@ final class RecordingSink implements FrameSink {
     record Shown(int layerId, long tick, int due, int frame) {}
 
     final List<Shown> shown = new ArrayList<>();
+    /** The texture memory of the last frame shown per layer id (to check that a closed layer's memory is freed). */
+    final java.util.Map<Integer, java.lang.foreign.MemorySegment> lastPlane = new java.util.HashMap<>();
 
     @Override
     public void show(int layerId, long tick, int dueFrame, ReadyFrame frame) {
         shown.add(new Shown(layerId, tick, dueFrame, frame == null ? -1 : frame.frameIndex()));
+        if (frame != null) {
+            lastPlane.put(layerId, frame.texture().plane(0));
+        }
     }
 
     /** The frames layer {@code layerId} showed, tick by tick. */
