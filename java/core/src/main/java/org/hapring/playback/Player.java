@@ -222,6 +222,19 @@ public final class Player implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether every open layer's frame due at {@code tick} looks ready now (any thread; a snapshot of the slots'
+     * states, for pacing benchmarks and pre-rolls). Layers in error count as ready (they hold their frame).
+     */
+    public boolean readyFor(long tick) {
+        for (Layer l : layers()) {
+            if (l.source.error() == null && !l.source.readyNow(l.schedule.frameAt(tick))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Plays a layer from where it is, at its speed (native rate unless {@link #setSpeed} said otherwise). */
     public void play(int layerId) {
         Layer l = layer(layerId);
