@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,8 +98,8 @@ final class DemoCommand implements Callable<Integer> {
             HapGenerator.generate(new GenSpec(tmp, HapVariant.HAP_Q, 1920, 1080, FrameRate.parse("60"), FRAMES,
                     GenSpec.Content.PATTERN, i, i, HapEncoding.defaults(), MovWriter.MoovPlacement.FIRST,
                     Math.max(1, Runtime.getRuntime().availableProcessors())), null);
-            Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         }
         if (made) {
             out.printf(Locale.ROOT, "hapring demo: made in %.1f s%n", (System.nanoTime() - start) / 1e9);

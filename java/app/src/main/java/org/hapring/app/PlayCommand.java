@@ -1,5 +1,6 @@
 package org.hapring.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,7 +100,7 @@ final class PlayCommand implements Callable<Integer> {
         return verify && r.stats().wrong() > 0 ? EXIT_WRONG_FRAMES : 0;
     }
 
-    private PlayerConfig config() throws java.io.IOException {
+    private PlayerConfig config() throws IOException {
         PlayerConfig.Builder b = PlayerConfig.builder();
         if (configFile != null) {
             b.load(configFile);

@@ -1,6 +1,7 @@
 package org.hapring.playback;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
@@ -29,6 +31,7 @@ import org.hapring.prebuffer.BufferingPolicy;
 import org.hapring.prebuffer.DecodeWorkers;
 import org.hapring.prebuffer.FrameDecoder;
 import org.hapring.prebuffer.LatencySummary;
+import org.hapring.prebuffer.LayerIoStats;
 import org.hapring.prebuffer.OnDemandReader;
 import org.hapring.prebuffer.PrebufferException;
 import org.hapring.prebuffer.PrefetchLayer;
@@ -73,8 +76,8 @@ public final class Player implements AutoCloseable {
     private final List<Layer> everyLayer = new ArrayList<>();
     /** Closed layers: their last stats, and their latencies merged (the Layer objects are let go). */
     private final List<LayerStats> closedLayers = new ArrayList<>();
-    private final Histogram closedAcquire = org.hapring.prebuffer.LayerIoStats.newHistogram();
-    private final Histogram closedSeek = org.hapring.prebuffer.LayerIoStats.newHistogram();
+    private final Histogram closedAcquire = LayerIoStats.newHistogram();
+    private final Histogram closedSeek = LayerIoStats.newHistogram();
     private final List<OnDemandReader> readers = new ArrayList<>();
     private final Layer[] active;
     private int activeCount;
@@ -167,7 +170,7 @@ public final class Player implements AutoCloseable {
         LayerSchedule schedule = LayerSchedule.pausedAt(table.frameCount(), first, Math.max(0, lastTick),
                 nativeFramesPerTick, config.loop() ? LoopRegion.whole(table.frameCount()) : null);
         FrameSource source;
-        org.hapring.prebuffer.LayerIoStats io;
+        LayerIoStats io;
         if (onDemand) {
             OnDemandReader r = new OnDemandReader(engine, table, decoderFactory.get(), config.sinkHoldFrames(),
                     new OpenOptions(config.direct()));
@@ -269,7 +272,7 @@ public final class Player implements AutoCloseable {
      */
     public void seek(int layerId, int frame) {
         Layer l = layer(layerId);
-        java.util.Objects.checkIndex(frame, l.table.frameCount());
+        Objects.checkIndex(frame, l.table.frameCount());
         long posted = System.nanoTime();
         l.source.hintSeek(frame, l.schedule.generation());
         commands.add(t -> l.apply(l.schedule.seek(t, frame), posted));
@@ -445,7 +448,7 @@ public final class Player implements AutoCloseable {
             throw new IOException("opening " + file + " failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while opening " + file);
+            throw new InterruptedIOException("interrupted while opening " + file);
         }
     }
 
@@ -455,8 +458,8 @@ public final class Player implements AutoCloseable {
     public PlayerStats snapshot() {
         List<Layer> all;
         List<LayerStats> out;
-        Histogram acquire = org.hapring.prebuffer.LayerIoStats.newHistogram();
-        Histogram seek = org.hapring.prebuffer.LayerIoStats.newHistogram();
+        Histogram acquire = LayerIoStats.newHistogram();
+        Histogram seek = LayerIoStats.newHistogram();
         synchronized (this) {
             all = List.copyOf(everyLayer);
             out = new ArrayList<>(closedLayers);
@@ -500,7 +503,7 @@ public final class Player implements AutoCloseable {
         prefetcher.requestStats();
         long deadline = System.nanoTime() + 100_000_000L;
         while (prefetcher.engineStats() == before && System.nanoTime() < deadline && ioFailure == null) {
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+            LockSupport.parkNanos(200_000);
         }
         return prefetcher.engineStats();
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -23,7 +24,7 @@ import org.hapring.mov.Rational;
  */
 public final class PlayerConfig {
     /** The keys a config file may set. */
-    public static final java.util.List<String> KEYS = java.util.List.of("hapPreBufferFrames", "maxPreBufferFrames",
+    public static final List<String> KEYS = List.of("hapPreBufferFrames", "maxPreBufferFrames",
             "hapAsyncIO", "hapMemoryMap", "engine", "direct", "memoryCapBytes", "fps", "missPolicy",
             "missDeadlineMicros", "decodeThreads", "queueDepth", "sinkHoldFrames", "loop", "maxLayers");
 

@@ -1,5 +1,6 @@
 package org.hapring.playback;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.hapring.decode.FrameStamp;
 import org.hapring.decode.TextureFrame;
@@ -35,8 +36,8 @@ public final class VerifyFrameSink implements FrameSink, FrameVerifier {
         this.wrong = new AtomicLongArray(maxLayers);
         this.checked = new AtomicLongArray(maxLayers);
         this.firstWrong = new AtomicLongArray(maxLayers);
-        java.util.Arrays.fill(stampLayerIds, UNKNOWN);
-        java.util.Arrays.fill(lastFrame, -1);
+        Arrays.fill(stampLayerIds, UNKNOWN);
+        Arrays.fill(lastFrame, -1);
         for (int i = 0; i < maxLayers; i++) {
             firstWrong.set(i, UNKNOWN);
         }

@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import org.hapring.decode.HapVariant;
+import org.hapring.decode.TextureFormat;
 import org.hapring.decode.TextureFrame;
 import org.hapring.io.BufferSet;
 import org.hapring.mov.SampleTable;
@@ -70,7 +71,7 @@ public final class LayerRing implements AutoCloseable {
     static long textureBytesPerSlot(HapVariant variant, int widthPixels, int heightPixels) {
         long bytes = variant.textureBytes(widthPixels, heightPixels);
         if (variant == HapVariant.HAP_HDR) {
-            bytes = Math.max(bytes, org.hapring.decode.TextureFormat.BC6H_SIGNED.textureBytes(widthPixels, heightPixels));
+            bytes = Math.max(bytes, TextureFormat.BC6H_SIGNED.textureBytes(widthPixels, heightPixels));
         }
         return bytes;
     }

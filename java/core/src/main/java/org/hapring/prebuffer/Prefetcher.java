@@ -5,12 +5,14 @@ import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.hapring.agent.Agent;
 import org.hapring.decode.HapVariant;
 import org.hapring.decode.TextureFormat;
+import org.hapring.io.BufferSet;
 import org.hapring.io.CompletionHandler;
 import org.hapring.io.EngineStats;
 import org.hapring.io.IoEngineException;
@@ -166,7 +168,7 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
     /** Whether the layer's first frame is stored uncompressed (then its slots get no decode memory up front). */
     private static boolean firstFrameStored(SampleTable table, HapVariant variant) throws IOException {
         int first = table.firstPresentedFrame();
-        ByteBuffer head = ByteBuffer.allocate((int) Math.min(8, table.size(first)));
+        ByteBuffer head = ByteBuffer.allocate(Math.min(8, table.size(first)));
         try (FileChannel ch = FileChannel.open(table.file(), StandardOpenOption.READ)) {
             while (head.hasRemaining() && ch.read(head, table.offset(first) + head.position()) > 0) {
                 // read until full or end of file
@@ -197,7 +199,7 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
         }
         boolean zeroCopyEngine = engine.capabilities().zeroCopy();
         int align = 4096;
-        long rawBytes = zeroCopyEngine ? 0 : org.hapring.io.BufferSet.requiredBytes(table.maxSampleBytes(), align);
+        long rawBytes = zeroCopyEngine ? 0 : BufferSet.requiredBytes(table.maxSampleBytes(), align);
         long textureBytes = LayerRing.textureBytesPerSlot(variant, table.width(), table.height());
         long perSlot = rawBytes + (stored ? 0 : textureBytes);
         int slots = policy.slotsForLayer(table.file(), perSlot, offHeapBytes);
@@ -300,7 +302,7 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
             }
         }
         if (last) {
-            java.util.Arrays.fill(planning, 0, planned, null);
+            Arrays.fill(planning, 0, planned, null);
         }
         return queued;
     }
@@ -511,7 +513,7 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
                 layer.closed.complete(null);
             }
         }
-        java.util.Arrays.fill(layers, null);
+        Arrays.fill(layers, null);
         offHeapBytes = 0;
     }
 }

@@ -2,6 +2,7 @@ package org.hapring.prebuffer;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import org.hapring.decode.HapVariant;
 import org.hapring.decode.TextureFormat;
 
@@ -13,7 +14,7 @@ import org.hapring.decode.TextureFormat;
  * <p>Stateless; any thread (the I/O thread calls it on each completion).
  */
 final class StoredFrames {
-    private static final ValueLayout.OfInt LE_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt LE_INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private StoredFrames() {}
 

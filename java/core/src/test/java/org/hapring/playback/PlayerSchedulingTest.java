@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import org.hapring.decode.HapVariant;
 import org.hapring.io.EngineConfig;
 import org.hapring.io.IoEngineException;
+import org.hapring.mov.MovReader;
+import org.hapring.prebuffer.FrameDecoders;
+import org.hapring.prebuffer.LayerIoStats;
 import org.hapring.write.HapEncoding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +45,7 @@ class PlayerSchedulingTest {
 
     private Player player(PlayerConfig.Builder b) {
         engine = new GatedEngine(EngineConfig.builder().queueDepth(64).build());
-        player = Player.manual(b.build(), verify, engine, org.hapring.prebuffer.FrameDecoders.hap(0));
+        player = Player.manual(b.build(), verify, engine, FrameDecoders.hap(0));
         return player;
     }
 
@@ -170,7 +177,7 @@ class PlayerSchedulingTest {
         run(3, 4);
         assertEquals(5, recorder.frames(id).get(3));
         assertEquals(0, player.snapshot().dropped());
-        assertTrue(player.snapshot().seekToReady().maxNanos() < org.hapring.prebuffer.LayerIoStats.LOWEST_NANOS,
+        assertTrue(player.snapshot().seekToReady().maxNanos() < LayerIoStats.LOWEST_NANOS,
                 "the target was ready before the seek (0, within the histogram's resolution)");
         engine.gate(true);
         assertTrue(player.snapshot().layers().get(0).reads() >= readsBefore);
@@ -234,7 +241,7 @@ class PlayerSchedulingTest {
         int good = openPlaying(movie(2, HapEncoding.Compressor.NONE));
         int bad = openPlaying(cut);
         run(0, 5);
-        var table = org.hapring.mov.MovReader.open(cut).video();
+        var table = MovReader.open(cut).video();
         try (RandomAccessFile raf = new RandomAccessFile(cut.toFile(), "rw")) {
             raf.setLength(table.offset(20)); // frames 20.. are gone
         }
@@ -271,16 +278,16 @@ class PlayerSchedulingTest {
         run(0, 10);
         long both = player.snapshot().layers().stream().mapToLong(LayerStats::offHeapBytes).sum();
         assertTrue(both > 0);
-        java.lang.foreign.MemorySegment texture = recorder.lastPlane.get(a);
-        texture.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0); // readable while the layer is open
+        MemorySegment texture = recorder.lastPlane.get(a);
+        texture.get(ValueLayout.JAVA_BYTE, 0); // readable while the layer is open
         CompletableFuture<Void> closed = player.closeLayer(a);
         run(10, 12);
         assertTrue(closed.isDone(), "memory freed once the tick released the frame on screen");
-        assertThrows(IllegalStateException.class, () -> texture.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0),
+        assertThrows(IllegalStateException.class, () -> texture.get(ValueLayout.JAVA_BYTE, 0),
                 "the closed layer's arena is closed: its memory is gone");
         PlayerStats s = player.snapshot();
         long open = s.layers().stream().filter(l -> l.layerId() == b).mapToLong(LayerStats::offHeapBytes).sum();
-        assertTrue(s.offHeapBytes() - org.hapring.playback.ProcessMemory.directBufferBytes() == open,
+        assertTrue(s.offHeapBytes() - ProcessMemory.directBufferBytes() == open,
                 "only layer b's ring is left: " + s.offHeapBytes() + " vs " + open);
         assertThrows(IllegalArgumentException.class, () -> player.play(a));
         assertEquals(List.of(10, 11), recorder.frames(b).subList(10, 12));
@@ -301,8 +308,8 @@ class PlayerSchedulingTest {
     void aMissingFileIsATypedError() {
         player();
         Exception e = assertThrows(Exception.class, () -> player.openLayer(dir.resolve("nope.mov")));
-        assertInstanceOf(java.io.IOException.class, e);
+        assertInstanceOf(IOException.class, e);
         assertNull(player.failure());
-        assertTrue(e instanceof java.nio.file.NoSuchFileException || e instanceof IoEngineException, e.toString());
+        assertTrue(e instanceof NoSuchFileException || e instanceof IoEngineException, e.toString());
     }
 }

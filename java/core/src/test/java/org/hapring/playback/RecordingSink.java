@@ -1,7 +1,10 @@
 package org.hapring.playback;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hapring.prebuffer.ReadyFrame;
 
 /**
@@ -15,7 +18,7 @@ final class RecordingSink implements FrameSink {
 
     final List<Shown> shown = new ArrayList<>();
     /** The texture memory of the last frame shown per layer id (to check that a closed layer's memory is freed). */
-    final java.util.Map<Integer, java.lang.foreign.MemorySegment> lastPlane = new java.util.HashMap<>();
+    final Map<Integer, MemorySegment> lastPlane = new HashMap<>();
 
     @Override
     public void show(int layerId, long tick, int dueFrame, ReadyFrame frame) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import org.hapring.decode.HapVariant;
 import org.hapring.testing.TestPaths;
 import org.hapring.write.FrameRate;
@@ -24,7 +26,7 @@ final class StampedMovies {
     /** A 64x48 pattern movie at 60 fps. */
     static Path movie(HapVariant variant, int frames, int layerId, HapEncoding.Compressor compressor) {
         String name = "stamped_" + variant.cliName() + "_" + frames + "f_layer" + layerId + "_"
-                + compressor.name().toLowerCase(java.util.Locale.ROOT) + ".mov";
+                + compressor.name().toLowerCase(Locale.ROOT) + ".mov";
         Path out = TestPaths.mediaCache().resolve(name);
         if (Files.exists(out)) {
             return out;
@@ -34,8 +36,8 @@ final class StampedMovies {
             HapGenerator.generate(new GenSpec(tmp, variant, 64, 48, FrameRate.parse("60"), frames,
                     GenSpec.Content.PATTERN, layerId, 1, HapEncoding.defaults().withCompressor(compressor),
                     MovWriter.MoovPlacement.FIRST, 1), null);
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

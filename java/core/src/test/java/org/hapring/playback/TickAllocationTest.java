@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 import org.hapring.decode.HapVariant;
 import org.hapring.io.EngineKind;
@@ -54,7 +55,7 @@ class TickAllocationTest {
                 allocated[round] = mx.getThreadAllocatedBytes(Thread.currentThread().threadId()) - before;
                 clean += allocated[round] == 0 ? 1 : 0;
             }
-            String rounds = java.util.Arrays.toString(allocated);
+            String rounds = Arrays.toString(allocated);
             // One object per tick would be >= 16 bytes x 1000 ticks in every round. The JVM itself may charge a
             // few hundred bytes to a thread once in a while (runtime bookkeeping around deoptimisation, seen with
             // JFR as String/byte[] pairs in methods that create none): far below one byte per tick.
