@@ -15,15 +15,23 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     static final int EXIT_BAD_INPUT = 1;
     static final int EXIT_SOFTWARE = 70;
 
+    /** One line for an input problem: typed format errors carry file, box/frame and offset in their message. */
+    static String describe(Exception ex) {
+        if (ex instanceof NoSuchFileException nsf) {
+            return "no such file: " + nsf.getFile();
+        }
+        if (ex instanceof java.nio.file.AccessDeniedException ade) {
+            return "permission denied: " + ade.getFile();
+        }
+        String message = ex.getMessage();
+        return message == null || message.isBlank() ? ex.getClass().getSimpleName() : message;
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         var err = cmd.getErr();
-        if (ex instanceof NoSuchFileException nsf) {
-            err.println("hapring: no such file: " + nsf.getFile());
-            return EXIT_BAD_INPUT;
-        }
         if (ex instanceof IOException || ex instanceof IllegalArgumentException) {
-            err.println("hapring: " + ex.getMessage());
+            err.println("hapring: " + describe(ex));
             return EXIT_BAD_INPUT;
         }
         err.println("hapring: internal error: " + ex);

@@ -16,9 +16,11 @@ import picocli.CommandLine.Command;
         description = "Plays and inspects HAP video with batched io_uring pre-buffering.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
+            InfoCommand.class,
+            DecodeCommand.class,
             GenCommand.class,
             PlayCommand.class,
-            DemoCommand.class,
         })
 public final class Main {
 
@@ -26,11 +28,26 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Runs the CLI in-process and returns its exit status (tests call this). */
+    /** Runs the CLI in-process and returns its exit status. */
     public static int run(String... args) {
+        return cli().execute(args);
+    }
+
+    /** Runs the CLI in-process with its output and errors going to the given writers (tests use this). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cli = cli();
+        cli.setOut(out);
+        cli.setErr(err);
+        int status = cli.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    private static CommandLine cli() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new ErrorHandler());
-        return cli.execute(args);
+        return cli;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
