@@ -130,6 +130,11 @@ public final class Player implements AutoCloseable {
         return new Player(config, sink, ReadEngines.create(config.engine(), ec), decoders, false);
     }
 
+    /** A player on {@code engine} (which it closes) with its own I/O thread and decode workers. */
+    public static Player start(PlayerConfig config, FrameSink sink, ReadEngine engine, Supplier<FrameDecoder> decoders) {
+        return new Player(config, sink, engine, decoders, false);
+    }
+
     /**
      * A player on {@code engine} with no threads of its own: the caller is the tick thread and runs the I/O and
      * decode work with {@link #pump()} (deterministic tests). The player closes the engine.

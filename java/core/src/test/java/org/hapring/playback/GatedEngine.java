@@ -18,7 +18,8 @@ import org.hapring.io.OpenOptions;
  * disk, a stalled read) and everything stays deterministic. Reads are real positional reads of the file, done
  * when delivered; a range past the end completes with the same UNEXPECTED_EOF as the real engines.
  *
- * <p>Owned by one thread (the test thread driving a manual player).
+ * <p>Owned by one thread (the I/O thread, or the test thread driving a manual player); {@link #gate} may be
+ * called from any thread.
  */
 final class GatedEngine extends AbstractReadEngine {
     private final FileChannel[] channels;
@@ -30,12 +31,15 @@ final class GatedEngine extends AbstractReadEngine {
         channels = new FileChannel[config.maxFiles()];
     }
 
-    /** Lets reads complete (true) or holds them back (false). */
-    void gate(boolean open) {
+    /**
+     * Lets reads complete (true) or holds them back (false). Synchronized with delivery: once
+     * {@code gate(false)} returns, no completion is being delivered and none will be until the gate opens.
+     */
+    synchronized void gate(boolean open) {
         this.open = open;
     }
 
-    int pending() {
+    synchronized int pending() {
         return submitted.size();
     }
 
@@ -70,7 +74,7 @@ final class GatedEngine extends AbstractReadEngine {
     }
 
     @Override
-    protected int submitRequests(int[] slots, int count) {
+    protected synchronized int submitRequests(int[] slots, int count) {
         for (int i = 0; i < count; i++) {
             submitted.add(slots[i]);
         }
@@ -79,7 +83,7 @@ final class GatedEngine extends AbstractReadEngine {
     }
 
     @Override
-    protected int reapCompletions(int minEvents, int maxEvents, long timeoutNanos, CompletionHandler handler) {
+    protected synchronized int reapCompletions(int minEvents, int maxEvents, long timeoutNanos, CompletionHandler handler) {
         int n = 0;
         while (open && n < maxEvents && !submitted.isEmpty()) {
             int r = submitted.poll();
