@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.HdrHistogram.Histogram;
 import org.hapring.agent.AgentRunner;
 import org.hapring.agent.BackoffIdleStrategy;
 import org.hapring.io.EngineConfig;
@@ -30,7 +29,6 @@ import org.hapring.mov.SampleTable;
 import org.hapring.prebuffer.BufferingPolicy;
 import org.hapring.prebuffer.DecodeWorkers;
 import org.hapring.prebuffer.FrameDecoder;
-import org.hapring.prebuffer.LatencySummary;
 import org.hapring.prebuffer.LayerIoStats;
 import org.hapring.prebuffer.OnDemandReader;
 import org.hapring.prebuffer.PrebufferException;
@@ -73,11 +71,7 @@ public final class Player implements AutoCloseable {
     private final AgentRunner ioRunner;
     private final ConcurrentLinkedQueue<Consumer<Long>> commands = new ConcurrentLinkedQueue<>();
     private final Layer[] byId;
-    private final List<Layer> everyLayer = new ArrayList<>();
-    /** Closed layers: their last stats, and their latencies merged (the Layer objects are let go). */
-    private final List<LayerStats> closedLayers = new ArrayList<>();
-    private final Histogram closedAcquire = LayerIoStats.newHistogram();
-    private final Histogram closedSeek = LayerIoStats.newHistogram();
+    private final StatsBook book;
     private final List<OnDemandReader> readers = new ArrayList<>();
     private final Layer[] active;
     private int activeCount;
@@ -95,6 +89,7 @@ public final class Player implements AutoCloseable {
         this.manual = manual;
         this.decoderFactory = Objects.requireNonNull(decoders, "decoders");
         this.onDemand = engine.name().equals(EngineKind.SYNC.cliName()) && config.engine() == EngineKind.SYNC;
+        this.book = new StatsBook(sink);
         this.byId = new Layer[config.maxLayers()];
         this.active = new Layer[config.maxLayers()];
         if (onDemand) {
@@ -201,7 +196,7 @@ public final class Player implements AutoCloseable {
             layer = new Layer(id, table, source, io, schedule, nativeFramesPerTick, config.missPolicy(),
                     config.missDeadlineNanos());
             byId[id] = layer;
-            everyLayer.add(layer);
+            book.register(layer);
         }
         commands.add(t -> active[activeCount++] = layer);
         return layer.id;
@@ -306,7 +301,7 @@ public final class Player implements AutoCloseable {
             sink.layerClosed(l.id);
             removed.complete(null);
         });
-        CompletableFuture<Void> retired = removed.thenRun(() -> retire(l));
+        CompletableFuture<Void> retired = removed.thenRun(() -> book.retire(l));
         if (l.source instanceof FrameSource.Prefetched p) {
             return retired.thenCompose(v -> prefetcher.closeLayer(p.layer()));
         }
@@ -319,29 +314,9 @@ public final class Player implements AutoCloseable {
         });
     }
 
-    /** Keeps a closed layer's last stats and latencies, and lets the layer go. */
-    private void retire(Layer l) {
-        LayerStats last = layerStats(l);
-        synchronized (this) {
-            closedLayers.add(last);
-            l.addLatencies(closedAcquire, closedSeek);
-            everyLayer.remove(l);
-        }
-    }
-
-    private LayerStats layerStats(Layer l) {
-        long wrong = sink instanceof FrameVerifier v ? v.wrongFrames(l.id) : 0;
-        if (l.source instanceof FrameSource.Prefetched p) {
-            return l.stats(wrong, p.layer().ring().slotCount(), p.layer().lookaheadFrames(),
-                    p.layer().ring().offHeapBytes());
-        }
-        OnDemandReader r = ((FrameSource.OnDemand) l.source).reader();
-        return l.stats(wrong, r.ring().slotCount(), 0, r.ring().offHeapBytes());
-    }
-
     /** The ids of the open layers. */
     public synchronized int[] layerIds() {
-        return everyLayer.stream().filter(l -> byId[l.id] == l).mapToInt(l -> l.id).toArray();
+        return book.live().stream().filter(l -> byId[l.id] == l).mapToInt(l -> l.id).toArray();
     }
 
     /** The frames of a layer's movie. */
@@ -461,25 +436,7 @@ public final class Player implements AutoCloseable {
 
     /** Every layer's stats (open and closed) and the totals, now. */
     public PlayerStats snapshot() {
-        List<Layer> all;
-        List<LayerStats> out;
-        Histogram acquire = LayerIoStats.newHistogram();
-        Histogram seek = LayerIoStats.newHistogram();
-        synchronized (this) {
-            all = List.copyOf(everyLayer);
-            out = new ArrayList<>(closedLayers);
-            acquire.add(closedAcquire);
-            seek.add(closedSeek);
-        }
-        long ringBytes = 0;
-        for (Layer l : all) {
-            LayerStats ls = layerStats(l);
-            if (!l.removed) {
-                ringBytes += ls.offHeapBytes();
-            }
-            out.add(ls);
-            l.addLatencies(acquire, seek);
-        }
+        StatsBook.Collected c = book.collect();
         EngineStats es;
         if (prefetcher != null) {
             es = freshEngineStats();
@@ -491,8 +448,8 @@ public final class Player implements AutoCloseable {
         Rational fps = config.fps();
         return new PlayerStats(engine.name(), engine.fallbackReason(),
                 fps.denominator() == 1 ? Long.toString(fps.numerator()) : fps.numerator() + "/" + fps.denominator(),
-                ticks, skippedTicks, out, LatencySummary.of(acquire), LatencySummary.of(seek),
-                es == null ? 0 : es.enterCalls(), ringBytes + ProcessMemory.directBufferBytes(), ProcessMemory.rssBytes());
+                ticks, skippedTicks, c.layers(), c.acquire(), c.seekToReady(), es == null ? 0 : es.enterCalls(),
+                c.ringBytes() + ProcessMemory.directBufferBytes(), ProcessMemory.rssBytes());
     }
 
     /** The engine's counters, fresh: asks the I/O thread to publish them and waits up to 100 ms for it. */
