@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             DecodeCommand.class,
             GenCommand.class,
+            PlayCommand.class,
             BenchCommand.class,
         })
 public final class Main {
