@@ -17,6 +17,7 @@ import org.hapring.app.bench.ConsoleReport;
 import org.hapring.app.bench.Fio;
 import org.hapring.app.bench.MediaFormat;
 import org.hapring.app.bench.PacedRun;
+import org.hapring.app.bench.PlayerPacedRun;
 import org.hapring.app.bench.ReportCharts;
 import org.hapring.app.bench.ReportFiles;
 import org.hapring.io.EngineKind;
@@ -127,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
     Path charts;
 
     /** The paced runs (the player); tests may replace it. */
-    Function<BenchPlan, PacedRun> pacedFactory = plan -> null;
+    Function<BenchPlan, PacedRun> pacedFactory = plan -> new PlayerPacedRun();
 
     @Override
     public Integer call() throws Exception {

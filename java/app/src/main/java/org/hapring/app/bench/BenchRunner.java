@@ -97,8 +97,10 @@ public final class BenchRunner {
                             CapacityRuns.Search s = cap.search(m, c, k);
                             capacity.add(s.entry());
                             rows.addAll(s.rows());
-                            acquireTraces.computeIfAbsent("frame-acquire time per tick, " + m.label() + ", " + s.entry().cache()
-                                    + ", " + s.traceLayers() + " layers", t -> new LinkedHashMap<>()).put(k.cliName(), s.trace());
+                            acquireTraces.computeIfAbsent("frame-acquire time per tick at each engine's capacity, " + m.label()
+                                    + ", " + c.cliName(), t -> new LinkedHashMap<>())
+                                    .put(k.cliName() + " x" + s.traceLayers() + (s.entry().cache().equals(c.cliName()) ? ""
+                                            : " (" + s.entry().cache() + ")"), s.trace());
                         }
                     }
                 }

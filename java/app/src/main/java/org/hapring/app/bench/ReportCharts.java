@@ -40,7 +40,7 @@ public final class ReportCharts {
         }
         for (var e : o.acquireTraces().entrySet()) {
             out.addAll(Charts.write(Charts.latencyOverTime(cap(e.getKey()), "frame-acquire time per tick, us (worst per window)",
-                    e.getValue()), dir, "acquire-latency-" + Charts.slug(e.getKey().replace("frame-acquire time per tick, ", ""))));
+                    e.getValue()), dir, "acquire-latency-" + Charts.slug(e.getKey().substring(e.getKey().indexOf(", ") + 2))));
         }
         Map<String, List<BenchReport.CapacityEntry>> caps = new LinkedHashMap<>();
         for (BenchReport.CapacityEntry c : r.capacityDetail()) {

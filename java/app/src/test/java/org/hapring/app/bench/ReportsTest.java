@@ -129,7 +129,7 @@ class ReportsTest {
         traces.put("uring", a);
         traces.put("sync", b);
         BenchRunner.Outcome o = new BenchRunner.Outcome(report(), Map.of("unpaced tick latency, x, cold, 4 layers", traces),
-                Map.of("frame-acquire time per tick, x, direct, 12 layers", traces));
+                Map.of("frame-acquire time per tick at each engine's capacity, x, direct", traces));
         List<Path> files = ReportCharts.writeAll(o, dir.resolve("charts"));
         // throughput (one cache state), tick latency, acquire latency, capacity: 4 charts x PNG + SVG
         assertEquals(8, files.size(), files.toString());
@@ -147,12 +147,14 @@ class ReportsTest {
                 assertEquals("svg", svg.getDocumentElement().getTagName());
                 String name = f.getFileName().toString();
                 String title = name.startsWith("throughput") ? "beside fio" : name.startsWith("tick") ? "tick latency"
-                        : name.startsWith("acquire") ? "acquire time" : "Layers sustained";
+                        : name.startsWith("acquire") ? "acquire time per tick" : "Layers sustained";
                 assertTrue(Files.readString(f).contains(title), f + " carries its title as text: " + title);
             }
         }
-        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("capacity-hap_q-1920x1080-direct-60-fps.png")),
-                files.toString());
+        for (String name : List.of("capacity-hap_q-1920x1080-direct-60-fps.png", "acquire-latency-x-direct.png",
+                "tick-latency-x-cold-4-layers.svg", "throughput-hap_q-1920x1080-cold.png")) {
+            assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals(name)), name + " in " + files);
+        }
     }
 
     private static int colours(BufferedImage img) {
