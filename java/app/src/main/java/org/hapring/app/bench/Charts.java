@@ -95,7 +95,8 @@ public final class Charts {
     public static JFreeChart capacity(String title, List<BenchReport.CapacityEntry> entries) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (BenchReport.CapacityEntry c : entries) {
-            String category = c.engine() + (c.cappedAtMax() ? " (>=)" : "");
+            String category = c.engine() + (c.cache().equals(c.askedCache()) ? "" : " (" + c.cache() + ")")
+                    + (c.cappedAtMax() ? " (>=)" : "");
             data.addValue(c.zeroDropLayers(), "no dropped frame", category);
             data.addValue(c.underOnePercentLayers(), "< 1 % dropped", category);
         }
