@@ -72,7 +72,7 @@ public final class BenchRunner {
         int sets = media.size();
         int capacitySearches = paced == null ? 0 : sets * plan.capacityCaches().size() * plan.engines().size();
         total = (plan.unpaced() ? sets * plan.caches().size() * plan.layers().size() * plan.repetitions()
-                * plan.engines().size() : 0) + capacitySearches * PROBES_ESTIMATE;
+                * plan.engines().size() : 0) + capacitySearches * PROBES_ESTIMATE * plan.probeRepetitions();
         warmUpJit(media.get(0));
         if (plan.unpaced()) {
             for (MediaSet m : media) {

@@ -3,8 +3,11 @@ package org.hapring.app.bench;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
-import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +16,6 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -30,7 +32,8 @@ import org.jfree.svg.SVGUtils;
 
 /**
  * The report's charts, drawn headless with JFreeChart and written as PNG and SVG (JFreeSVG): latency over
- * time per engine (points on a log scale, the worst value of each time window so that spikes stay visible), throughput
+ * time per engine (points, on a log scale when they span decades, the worst value of each time window so that spikes stay
+ * visible), throughput
  * bars beside fio's, and capacity bars.
  *
  * <p>Stateless; any thread (each chart is built and drawn by the caller's thread).
@@ -42,32 +45,49 @@ public final class Charts {
 
     public static final int WIDTH_PIXELS = 1200;
     public static final int HEIGHT_PIXELS = 600;
-    private static final int WINDOWS = 400;
+    private static final int WINDOWS = 250;
 
     private Charts() {}
 
-    /** One line per engine: the worst latency in each of up to 400 time windows, in microseconds. */
+    /**
+     * One point series per engine: the worst latency in each of up to {@value #WINDOWS} time windows, in
+     * microseconds; a log scale when the values span more than 30x, else a linear one.
+     */
     public static JFreeChart latencyOverTime(String title, String yLabel, Map<String, LatencyTrace> traces) {
         XYSeriesCollection data = new XYSeriesCollection();
-        traces.forEach((name, trace) -> {
-            XYSeries s = new XYSeries(name, false, true);
-            double[][] w = trace.maxPerWindow(WINDOWS);
+        double lo = Double.MAX_VALUE;
+        double hi = 0;
+        for (Map.Entry<String, LatencyTrace> e : traces.entrySet()) {
+            XYSeries s = new XYSeries(e.getKey(), false, true);
+            double[][] w = e.getValue().maxPerWindow(WINDOWS);
             for (int i = 0; i < w[0].length; i++) {
-                s.add(w[0][i], Math.max(1.0, w[1][i]));
+                double v = Math.max(1.0, w[1][i]);
+                s.add(w[0][i], v);
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
             data.addSeries(s);
-        });
+        }
         JFreeChart chart = ChartFactory.createXYLineChart(title, "time since the run started (ms)", yLabel, data,
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
-        LogAxis y = new LogAxis(yLabel);
-        y.setSmallestValue(1.0);
-        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        plot.setRangeAxis(y);
+        NumberFormat whole = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        if (hi > 30 * lo) {
+            LogAxis y = new LogAxis(yLabel);
+            y.setSmallestValue(1.0);
+            y.setNumberFormatOverride(whole);
+            plot.setRangeAxis(y);
+        } else {
+            NumberAxis y = new NumberAxis(yLabel);
+            y.setAutoRangeIncludesZero(true);
+            y.setNumberFormatOverride(whole);
+            plot.setRangeAxis(y);
+        }
         // points, not lines: a line would draw a slope across a long tick's window
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+        r.setDrawOutlines(false);
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            r.setSeriesShape(i, new Ellipse2D.Double(-2, -2, 4, 4));
+            r.setSeriesShape(i, new Rectangle2D.Double(-1.5, -1.5, 3, 3));
         }
         plot.setRenderer(r);
         style(chart);
@@ -85,7 +105,7 @@ public final class Charts {
         JFreeChart chart = ChartFactory.createBarChart(title, "engine x layers", "GB/s (10^9 bytes per second)", data,
                 PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
-        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         bars(plot);
         style(chart);
         return chart;
@@ -116,6 +136,7 @@ public final class Charts {
         Path svg = dir.resolve(name + ".svg");
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH_PIXELS, HEIGHT_PIXELS);
         SVGGraphics2D g = new SVGGraphics2D(WIDTH_PIXELS, HEIGHT_PIXELS);
+        g.setGeomDoubleConverter(v -> String.format(Locale.ROOT, "%.1f", v));
         chart.draw(g, new Rectangle(WIDTH_PIXELS, HEIGHT_PIXELS));
         SVGUtils.writeToSVG(svg.toFile(), g.getSVGElement());
         return List.of(png, svg);
