@@ -1,0 +1,199 @@
+package org.hapring.render;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.IntUnaryOperator;
+import org.hapring.decode.TextureFrame;
+import org.hapring.decode.reference.PngWriter;
+import org.hapring.render.compose.Canvas;
+import org.hapring.render.compose.CompositeLayer;
+import org.hapring.render.compose.Compositor;
+import org.hapring.render.gl.GlDriver;
+import org.hapring.render.gl.GlException;
+import org.hapring.render.gl.GlOutput;
+import org.hapring.render.overlay.StatsOverlay;
+import org.hapring.render.texture.LayerTextures;
+import org.hapring.render.texture.TextureStreamer;
+import org.hapring.render.texture.UploadPath;
+import org.lwjgl.opengl.GL11C;
+
+/**
+ * The render side in one object: texture streaming ({@link TextureStreamer}), compositing
+ * ({@link Compositor}) onto the canvas, the stats overlay, presentation to the {@link GlOutput} and the
+ * renderer's stats. A frame is {@link #upload} for the layers with a new picture, {@link #drawFrame}, then
+ * {@link #present}; {@link #screenshot} between the last two saves exactly what was composited.
+ *
+ * <p>Render thread only (the thread that opened the output), except {@link #looks()} (any thread) and
+ * {@link #report()} (any thread).
+ */
+public final class Renderer implements AutoCloseable {
+    private final GlOutput output;
+    private final GlDriver driver;
+    private final TextureStreamer streamer;
+    private final Compositor compositor;
+    private final StatsOverlay overlay;
+    private final LayerLooks looks;
+    private final RenderStats stats = new RenderStats();
+    private final CompositeLayer[] layers;
+    private final IntUnaryOperator frameIndexOf = this::frameIndex;
+    private final String driverLine;
+    private volatile boolean overlayVisible;
+    private long lastDrawNanos;
+    private long refreshNanos;
+    private Arena readbackArena;
+    private MemorySegment readback;
+
+    /** Sets up streaming, compositing and the overlay on {@code output}'s context (current on this thread). */
+    public Renderer(GlOutput output, RenderOptions options) {
+        this.output = Objects.requireNonNull(output, "output");
+        this.driver = GlDriver.current();
+        UploadPath path = options.upload() == null ? UploadPath.defaultFor(driver) : options.upload();
+        this.looks = new LayerLooks(options.maxLayers());
+        this.layers = new CompositeLayer[options.maxLayers()];
+        for (int i = 0; i < layers.length; i++) {
+            layers[i] = new CompositeLayer(i);
+        }
+        this.streamer = new TextureStreamer(driver, path);
+        this.compositor = new Compositor(options.canvasWidthPixels(), options.canvasHeightPixels());
+        this.overlay = new StatsOverlay();
+        this.driverLine = driver.renderer() + " " + driver.version();
+        overlay.describe(output.description(), driverLine, path.cliName());
+        this.overlayVisible = options.statsOverlay();
+        output.setKeyListener(action -> {
+            if (action == GlOutput.KeyAction.TOGGLE_STATS) {
+                overlayVisible = !overlayVisible;
+            }
+        });
+    }
+
+    public GlOutput output() {
+        return output;
+    }
+
+    public GlDriver driver() {
+        return driver;
+    }
+
+    public UploadPath uploadPath() {
+        return streamer.path();
+    }
+
+    /** Where control threads set the layers' looks. */
+    public LayerLooks looks() {
+        return looks;
+    }
+
+    public StatsOverlay overlay() {
+        return overlay;
+    }
+
+    public RenderStats stats() {
+        return stats;
+    }
+
+    public Canvas canvas() {
+        return compositor.canvas();
+    }
+
+    public boolean overlayVisible() {
+        return overlayVisible;
+    }
+
+    public void setOverlayVisible(boolean visible) {
+        overlayVisible = visible;
+    }
+
+    /**
+     * Uploads {@code frame} (frame number {@code frameIndex} of its file) as layer {@code layerId}'s picture,
+     * timed into the layer's upload stats. When this returns, {@code frame}'s memory may be reused.
+     */
+    public void upload(int layerId, int frameIndex, TextureFrame frame) {
+        Objects.checkIndex(layerId, layers.length);
+        long start = System.nanoTime();
+        streamer.upload(layerId, frameIndex, frame);
+        long nanos = System.nanoTime() - start;
+        LayerTextures t = streamer.textures(layerId);
+        layers[layerId].setTextures(t);
+        long bytes = frame.planeBytes(0) + (frame.planeCount() > 1 ? frame.planeBytes(1) : 0);
+        stats.upload(layerId, nanos, bytes);
+    }
+
+    /** The frame number layer {@code layerId} shows, or -1 when it has no picture. */
+    public int frameIndex(int layerId) {
+        LayerTextures t = layerId >= 0 && layerId < layers.length ? layers[layerId].textures() : null;
+        return t == null ? -1 : t.frameIndex();
+    }
+
+    /** Drops a layer's textures (it was closed); it disappears from the next frame. */
+    public void forget(int layerId) {
+        Objects.checkIndex(layerId, layers.length);
+        layers[layerId].setTextures(null);
+        streamer.forget(layerId);
+    }
+
+    /** Composites every layer (and the overlay when shown) onto the canvas for {@code tick}. */
+    public void drawFrame(long tick) {
+        long start = System.nanoTime();
+        for (CompositeLayer l : layers) {
+            l.setLook(looks.get(l.layerId()));
+        }
+        compositor.begin();
+        compositor.drawLayers(layers, layers.length);
+        if (overlayVisible) {
+            Canvas c = compositor.canvas();
+            overlay.draw(c.widthPixels(), c.heightPixels(), tick, stats, lastDrawNanos, refreshNanos,
+                    streamer.ringBusyFallbacks(), frameIndexOf);
+        }
+        int error = GL11C.glGetError();
+        if (error != 0) {
+            throw new GlException("drawing frame " + tick + " failed: GL error 0x" + Integer.toHexString(error), error);
+        }
+        lastDrawNanos = System.nanoTime() - start;
+        stats.drawn(lastDrawNanos);
+    }
+
+    /**
+     * Shows the canvas: a window gets it scaled to fit and swaps (waiting for the vertical blank with vsync);
+     * offscreen flushes the commands. {@code refreshNanos} is the interval each frame should last, for the
+     * dropped-frame count.
+     */
+    public void present(long refreshNanos) {
+        this.refreshNanos = refreshNanos;
+        if (output.isWindow()) {
+            compositor.canvas().blitToWindow(output.framebufferWidthPixels(), output.framebufferHeightPixels());
+            output.present();
+        } else {
+            GL11C.glFlush();
+        }
+        stats.presented(System.nanoTime(), refreshNanos);
+    }
+
+    /** Reads the canvas back (as composited, overlay included when shown) and writes it as a PNG. */
+    public void screenshot(Path png) throws IOException {
+        Canvas c = compositor.canvas();
+        if (readback == null) {
+            readbackArena = Arena.ofConfined();
+            readback = readbackArena.allocate(c.rgbaBytes(), 64);
+        }
+        c.readRgba(readback);
+        PngWriter.write(png, readback, c.widthPixels(), c.heightPixels());
+    }
+
+    /** The renderer's stats now (any thread). */
+    public RenderReport report() {
+        return stats.snapshot(output.description(), driverLine, streamer.path().cliName(), streamer.ringBusyFallbacks());
+    }
+
+    @Override
+    public void close() {
+        overlay.close();
+        compositor.close();
+        streamer.close();
+        if (readbackArena != null) {
+            readbackArena.close();
+        }
+    }
+}
