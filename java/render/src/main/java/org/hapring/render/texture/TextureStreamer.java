@@ -111,17 +111,10 @@ public final class TextureStreamer implements AutoCloseable {
     }
 
     private void uploadThroughRing(PlaneTexture t, MemorySegment bytes, long size) {
-        long offset = ring.reserve(size);
-        if (offset == PboRing.BUSY) {
+        if (!ring.upload(t, bytes, size)) {
             ringBusyFallbacks = ringBusyFallbacks + 1;
             t.replace(bytes.address(), size);
-            return;
         }
-        MemorySegment.copy(bytes, 0, ring.mapped(), offset, size);
-        GL15C.glBindBuffer(GL21C.GL_PIXEL_UNPACK_BUFFER, ring.buffer());
-        t.replace(offset, size);
-        GL15C.glBindBuffer(GL21C.GL_PIXEL_UNPACK_BUFFER, 0);
-        ring.fence();
     }
 
     private LayerTextures layer(int layerId) {
@@ -157,12 +150,23 @@ public final class TextureStreamer implements AutoCloseable {
             if (lt != null) {
                 for (PlaneTexture t : lt.planes) {
                     if (t != null) {
-                        perTick += (t.textureBytes + PboRing.ALIGN_BYTES - 1) & -PboRing.ALIGN_BYTES;
+                        perTick += (t.textureBytes + RingRegions.ALIGN_BYTES - 1) & -RingRegions.ALIGN_BYTES;
                     }
                 }
             }
         }
-        long wanted = Math.max(MIN_RING_BYTES, perTick * RING_FRAMES);
+        long largest = 0;
+        for (LayerTextures lt : layers) {
+            if (lt != null) {
+                for (PlaneTexture t : lt.planes) {
+                    if (t != null) {
+                        largest = Math.max(largest, t.textureBytes);
+                    }
+                }
+            }
+        }
+        // three frames of every layer, and room for the largest plane in a third of the ring
+        long wanted = Math.max(MIN_RING_BYTES, Math.max(perTick, largest + RingRegions.ALIGN_BYTES) * RING_FRAMES);
         if (ring != null && ring.capacityBytes() >= wanted) {
             return;
         }
