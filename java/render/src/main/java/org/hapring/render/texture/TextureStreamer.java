@@ -73,7 +73,6 @@ public final class TextureStreamer implements AutoCloseable {
             throw new IllegalArgumentException("layer " + layerId + " frame " + frameIndex + ": " + planes
                     + " plane(s) of " + width + "x" + height + " pixels is no picture");
         }
-        LayerTextures lt = layer(layerId);
         for (int p = 0; p < planes; p++) {
             TextureFormat format = frame.format(p);
             MemorySegment bytes = frame.plane(p);
@@ -83,14 +82,20 @@ public final class TextureStreamer implements AutoCloseable {
                         + format + " " + width + "x" + height + " needs " + expected + " texture bytes in native memory, "
                         + "the frame has " + bytes.byteSize() + (bytes.isNative() ? "" : " on the heap"));
             }
+        }
+        LayerTextures lt = layer(layerId);
+        for (int p = 0; p < planes; p++) {
+            TextureFormat format = frame.format(p);
+            MemorySegment bytes = frame.plane(p);
+            long size = bytes.byteSize();
             PlaneTexture t = lt.planes[p];
             if (t == null || !t.holds(format, width, height)) {
                 t = replaceTexture(lt, p, format, width, height, layerId);
             }
             if (path == UploadPath.PBO) {
-                uploadThroughRing(t, bytes, expected);
+                uploadThroughRing(t, bytes, size);
             } else {
-                t.replace(bytes.address(), expected);
+                t.replace(bytes.address(), size);
             }
             int error = GL11C.glGetError();
             if (error != GL11C.GL_NO_ERROR) {
