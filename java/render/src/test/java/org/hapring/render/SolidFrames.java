@@ -13,23 +13,23 @@ import org.hapring.decode.TextureFrame;
  *
  * <p>Any thread.
  */
-final class SolidFrames {
+public final class SolidFrames {
     /** RGB565 colours that widen to exact 8-bit values in every decoder. */
-    static final int RED = 0xF800;
-    static final int BLUE = 0x001F;
-    static final int WHITE = 0xFFFF;
+    public static final int RED = 0xF800;
+    public static final int BLUE = 0x001F;
+    public static final int WHITE = 0xFFFF;
 
     private static final ValueLayout.OfShort LE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private SolidFrames() {}
 
     /** A {@code width x height} DXT1 frame of {@code rgb565} everywhere. */
-    static TextureFrame dxt1(Arena arena, int width, int height, int rgb565) {
+    public static TextureFrame dxt1(Arena arena, int width, int height, int rgb565) {
         return dxt1(arena, width, height, rgb565, rgb565, TextureFormat.blocksDown(height));
     }
 
     /** {@code top} in the first {@code topBlockRows} block rows (HAP's top of picture), {@code bottom} below. */
-    static TextureFrame dxt1(Arena arena, int width, int height, int top, int bottom, int topBlockRows) {
+    public static TextureFrame dxt1(Arena arena, int width, int height, int top, int bottom, int topBlockRows) {
         long bytes = TextureFormat.DXT1.textureBytes(width, height);
         TextureFrame frame = TextureFrame.allocate(arena, bytes, 1);
         MemorySegment s = frame.storage(0);
