@@ -11,9 +11,12 @@ import org.hapring.decode.reference.PngWriter;
 import org.hapring.render.compose.Canvas;
 import org.hapring.render.compose.CompositeLayer;
 import org.hapring.render.compose.Compositor;
+import org.hapring.render.compose.LayerLook;
+import org.hapring.render.compose.PixelBox;
 import org.hapring.render.gl.GlDriver;
 import org.hapring.render.gl.GlException;
 import org.hapring.render.gl.GlOutput;
+import org.hapring.render.overlay.LayerLabels;
 import org.hapring.render.overlay.StatsOverlay;
 import org.hapring.render.texture.LayerTextures;
 import org.hapring.render.texture.TextureStreamer;
@@ -35,6 +38,8 @@ public final class Renderer implements AutoCloseable {
     private final TextureStreamer streamer;
     private final Compositor compositor;
     private final StatsOverlay overlay;
+    private final LayerLabels labels;
+    private final LayerLabels.Anchor labelAnchor = this::labelAnchor;
     private final LayerLooks looks;
     private final RenderStats stats = new RenderStats();
     private final CompositeLayer[] layers;
@@ -59,6 +64,7 @@ public final class Renderer implements AutoCloseable {
         this.streamer = new TextureStreamer(driver, path);
         this.compositor = new Compositor(options.canvasWidthPixels(), options.canvasHeightPixels());
         this.overlay = new StatsOverlay();
+        this.labels = new LayerLabels(options.maxLayers());
         this.driverLine = driver.renderer() + " " + driver.version();
         overlay.describe(output.description(), driverLine, path.cliName());
         this.overlayVisible = options.statsOverlay();
@@ -88,6 +94,11 @@ public final class Renderer implements AutoCloseable {
 
     public StatsOverlay overlay() {
         return overlay;
+    }
+
+    /** Per-layer text labels (set from any thread). */
+    public LayerLabels labels() {
+        return labels;
     }
 
     public RenderStats stats() {
@@ -127,6 +138,19 @@ public final class Renderer implements AutoCloseable {
         return t == null ? -1 : t.frameIndex();
     }
 
+    /** A label sits at the top-left of the layer's box (the canvas when none), if the layer is shown. */
+    private boolean labelAnchor(int layerId, int[] out) {
+        CompositeLayer l = layers[layerId];
+        LayerLook look = l.look();
+        if (!look.visible() || l.textures() == null) {
+            return false;
+        }
+        PixelBox box = look.box();
+        out[0] = box == null ? 0 : Math.max(0, box.x());
+        out[1] = box == null ? 0 : Math.max(0, box.y());
+        return true;
+    }
+
     /** Drops a layer's textures (it was closed); it disappears from the next frame. */
     public void forget(int layerId) {
         Objects.checkIndex(layerId, layers.length);
@@ -142,8 +166,11 @@ public final class Renderer implements AutoCloseable {
         }
         compositor.begin();
         compositor.drawLayers(layers, layers.length);
+        Canvas c = compositor.canvas();
+        if (labels.any()) {
+            labels.draw(c.widthPixels(), c.heightPixels(), labelAnchor);
+        }
         if (overlayVisible) {
-            Canvas c = compositor.canvas();
             overlay.draw(c.widthPixels(), c.heightPixels(), tick, stats, lastDrawNanos, refreshNanos,
                     streamer.ringBusyFallbacks(), frameIndexOf);
         }
@@ -189,6 +216,7 @@ public final class Renderer implements AutoCloseable {
 
     @Override
     public void close() {
+        labels.close();
         overlay.close();
         compositor.close();
         streamer.close();

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.hapring.decode.TextureFrame;
 import org.hapring.render.compose.FitMode;
 import org.hapring.render.compose.LayerLook;
+import org.hapring.render.compose.PixelBox;
 import org.hapring.render.gl.EglOffscreenOutput;
 import org.hapring.render.overlay.BitmapFont;
 import org.hapring.render.overlay.OverlayStats;
@@ -69,6 +70,26 @@ class StatsOverlayTest {
     }
 
     @Test
+    void labelsSitAtTheTopLeftOfTheirLayersBoxes() {
+        try (Arena arena = Arena.ofConfined();
+                Renderer renderer = new Renderer(output, new RenderOptions(CW, CH, 2, null, false))) {
+            renderer.upload(1, 0, SolidFrames.dxt1(arena, 64, 48, SolidFrames.BLUE));
+            renderer.looks().set(1, LayerLook.DEFAULT.withBox(new PixelBox(300, 100, 200, 150)));
+            renderer.labels().set(1, "layer 1: HAP Q");
+            renderer.labels().set(0, "no picture, no label");
+            renderer.drawFrame(0);
+            byte[] canvas = read(arena, renderer);
+            // scale 1: 2 pixels of padding, then the text; ink is (255, 255, 102)
+            StringBuilder b = new StringBuilder();
+            for (int col = 0; col < 14; col++) {
+                b.append(glyphAt(canvas, 302 + col * BitmapFont.CELL_WIDTH, 102, 0, col));
+            }
+            assertEquals("layer 1: HAP Q", b.toString());
+            assertEquals(0, canvas[(10 * CW + 10) * 4] & 0xFF, "no label where layer 0 would be");
+        }
+    }
+
+    @Test
     void hiddenOverlayDrawsNothing() {
         try (Arena arena = Arena.ofConfined();
                 Renderer renderer = new Renderer(output, new RenderOptions(CW, CH, 1, null, true))) {
@@ -110,7 +131,8 @@ class StatsOverlayTest {
                 int r = canvas[i] & 0xFF;
                 int g = canvas[i + 1] & 0xFF;
                 int bl = canvas[i + 2] & 0xFF;
-                // ink is white (or the fallback line's orange: red 255); the panel is dark
+                // ink has red 255 (white text, the fallback line's orange, labels' yellow); the panel is dark, the
+                // blue picture under a label has no red
                 lit[y * BitmapFont.CELL_WIDTH + x] = r == 255;
                 if (r != 255 && r > 40) {
                     throw new AssertionError("line " + line + " column " + col + ": pixel neither ink nor panel: " + r
