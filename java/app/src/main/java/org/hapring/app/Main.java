@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             DecodeCommand.class,
             GenCommand.class,
+            PlayCommand.class,
         })
 public final class Main {
 

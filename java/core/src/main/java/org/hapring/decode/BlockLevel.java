@@ -38,37 +38,38 @@ final class BlockLevel {
         int c0 = (int) block & 0xFFFF;
         int c1 = (int) (block >>> 16) & 0xFFFF;
         int index = (int) (block >>> 32) & 3;
-        int[] e0 = expand565(c0);
-        int[] e1 = expand565(c1);
+        // endpoint channels, expanded from 5:6:5 (no arrays: this runs on the tick thread in verifying sinks)
+        int r0 = expand(c0 >>> 11, 31);
+        int g0 = expand((c0 >>> 5) & 63, 63);
+        int b0 = expand(c0 & 31, 31);
+        int r1 = expand(c1 >>> 11, 31);
+        int g1 = expand((c1 >>> 5) & 63, 63);
+        int b1 = expand(c1 & 31, 31);
         int r;
         int g;
         int b;
         if (index == 0) {
-            r = e0[0];
-            g = e0[1];
-            b = e0[2];
+            r = r0;
+            g = g0;
+            b = b0;
         } else if (index == 1) {
-            r = e1[0];
-            g = e1[1];
-            b = e1[2];
+            r = r1;
+            g = g1;
+            b = b1;
         } else if (alwaysFourColor || c0 > c1) {
             int w0 = index == 2 ? 2 : 1;
             int w1 = 3 - w0;
-            r = (w0 * e0[0] + w1 * e1[0]) / 3;
-            g = (w0 * e0[1] + w1 * e1[1]) / 3;
-            b = (w0 * e0[2] + w1 * e1[2]) / 3;
+            r = (w0 * r0 + w1 * r1) / 3;
+            g = (w0 * g0 + w1 * g1) / 3;
+            b = (w0 * b0 + w1 * b1) / 3;
         } else if (index == 2) {
-            r = (e0[0] + e1[0]) / 2;
-            g = (e0[1] + e1[1]) / 2;
-            b = (e0[2] + e1[2]) / 2;
+            r = (r0 + r1) / 2;
+            g = (g0 + g1) / 2;
+            b = (b0 + b1) / 2;
         } else {
             return 0;
         }
         return (r + 2 * g + b + 2) >> 2;
-    }
-
-    private static int[] expand565(int c) {
-        return new int[] {expand(c >>> 11, 31), expand((c >>> 5) & 63, 63), expand(c & 31, 31)};
     }
 
     /** FFmpeg's expansion of a 5- or 6-bit value: t = v * 255 + (max + 1) / 2, (t / (max + 1) + t) / (max + 1). */
@@ -109,13 +110,13 @@ final class BlockLevel {
         int p0 = (int) (lo >>> 63) & 1;
         int p1 = (int) hi & 1;
         int w = WEIGHTS4[(int) (hi >>> 1) & 7];
-        int[] rgb = new int[3];
+        int weighted = 2; // r + 2 g + b, rounded: no array, this runs on the tick thread in verifying sinks
         for (int c = 0; c < 3; c++) {
             int e0 = ((int) (lo >>> (7 + 14 * c)) & 0x7F) << 1 | p0;
             int e1 = ((int) (lo >>> (14 + 14 * c)) & 0x7F) << 1 | p1;
-            rgb[c] = ((64 - w) * e0 + w * e1 + 32) >> 6;
+            weighted += (((64 - w) * e0 + w * e1 + 32) >> 6) * (c == 1 ? 2 : 1);
         }
-        return (rgb[0] + 2 * rgb[1] + rgb[2] + 2) >> 2;
+        return weighted >> 2;
     }
 
     /** BC6H mode 11 only: rw gw bw rx gx bx (10 bits each from bit 5), index 0 at 65 (3 bits). */

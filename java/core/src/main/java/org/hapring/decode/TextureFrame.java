@@ -9,6 +9,9 @@ import java.util.Objects;
  * memory that the owner allocated once. A decoder fills it; an uploader or the CPU reference decoder
  * reads it. Nothing is allocated per frame.
  *
+ * <p>A plane is either written into the frame's own storage ({@link #setPlane}) or points at texture
+ * bytes elsewhere ({@link #viewPlane}, zero-copy for stored frames).
+ *
  * <p>Not thread-safe: filled by one thread (a decode worker) and handed to readers through a
  * happens-before edge (the pre-buffer slot's release/acquire publication).
  */
@@ -18,6 +21,8 @@ public final class TextureFrame {
     private final MemorySegment[] storage = new MemorySegment[MAX_PLANES];
     private final TextureFormat[] formats = new TextureFormat[MAX_PLANES];
     private final long[] planeBytes = new long[MAX_PLANES];
+    /** The texture bytes of each plane, sliced once when the plane is declared (so readers never allocate). */
+    private final MemorySegment[] planes = new MemorySegment[MAX_PLANES];
     private int planeCount;
     private int widthPixels;
     private int heightPixels;
@@ -73,6 +78,20 @@ public final class TextureFrame {
         }
         formats[index] = format;
         planeBytes[index] = bytes;
+        planes[index] = storage[index].asSlice(0, bytes);
+        planeCount = Math.max(planeCount, index + 1);
+    }
+
+    /**
+     * Declares plane {@code index} as {@code texture}, memory that is not this frame's storage (for example
+     * the texture bytes of a stored, uncompressed HAP frame inside the read buffer: no copy). The memory must
+     * stay valid for as long as readers use the plane; {@link #storage(int)} is unchanged.
+     */
+    public void viewPlane(int index, TextureFormat format, MemorySegment texture) {
+        Objects.checkIndex(index, MAX_PLANES);
+        formats[index] = Objects.requireNonNull(format, "format");
+        planeBytes[index] = texture.byteSize();
+        planes[index] = texture;
         planeCount = Math.max(planeCount, index + 1);
     }
 
@@ -93,10 +112,13 @@ public final class TextureFrame {
         return formats[plane];
     }
 
-    /** The texture bytes of a plane: a slice of the storage, exactly as long as the texture. */
+    /**
+     * The texture bytes of a plane, exactly as long as the texture: a slice of the storage, or the memory
+     * given to {@link #viewPlane}. Allocation-free (the slice is made when the plane is declared).
+     */
     public MemorySegment plane(int plane) {
         Objects.checkIndex(plane, planeCount);
-        return storage[plane].asSlice(0, planeBytes[plane]);
+        return planes[plane];
     }
 
     public long planeBytes(int plane) {

@@ -73,8 +73,7 @@ public final class PlayProgram {
 
     /** Continuous playhead position (frames) at {@code tick}, loops and clip ends applied. */
     public double positionAt(long tick) {
-        double raw = anchorPositionFrames + Math.max(0, tick - anchorTick) * speedFramesPerTick;
-        return resolve(raw).position;
+        return resolvePosition(rawAt(tick));
     }
 
     // --- commands: each returns a new program anchored at the playhead's position at `tick`
@@ -103,10 +102,16 @@ public final class PlayProgram {
      * Returns how many were written (at most {@code framesOut.length}). Allocation-free.
      */
     public int upcoming(long fromTick, int[] framesOut, long[] dueTicksOut, int maxTicksAhead) {
+        return upcoming(fromTick, framesOut, dueTicksOut, framesOut.length, maxTicksAhead);
+    }
+
+    /** {@link #upcoming(long, int[], long[], int)} writing at most {@code maxFrames} frames. */
+    public int upcoming(long fromTick, int[] framesOut, long[] dueTicksOut, int maxFrames, int maxTicksAhead) {
+        int limit = Math.min(maxFrames, Math.min(framesOut.length, dueTicksOut.length));
         int n = 0;
         int last = Integer.MIN_VALUE;
         long lastTick = moving() ? fromTick + maxTicksAhead : fromTick;
-        for (long t = fromTick; t <= lastTick && n < framesOut.length; t++) {
+        for (long t = fromTick; t <= lastTick && n < limit; t++) {
             int f = frameAt(t);
             if (f != last && !contains(framesOut, n, f)) {
                 framesOut[n] = f;
@@ -135,9 +140,23 @@ public final class PlayProgram {
 
     /** Applies the loop (wrap-arounds, pass count) and the clip's ends to a raw position. */
     private Resolved resolve(double raw) {
-        double last = Math.nextDown((double) frameCount);
+        long taken = wrapsTaken(raw);
+        return new Resolved(place(raw, taken), taken < 0 ? loopPassesDone
+                : (int) Math.min(Integer.MAX_VALUE, loopPassesDone + taken));
+    }
+
+    /** The position of {@link #resolve} without its pass count; allocation-free (the tick thread's path). */
+    private double resolvePosition(double raw) {
+        return place(raw, wrapsTaken(raw));
+    }
+
+    /**
+     * The wrap-arounds the loop applies to a raw position: -1 when it applies none (no loop, not past its far
+     * edge, or started outside it), else how many (bounded by the passes left).
+     */
+    private long wrapsTaken(double raw) {
         if (loop == null) {
-            return new Resolved(clamp(raw, 0, last), 0);
+            return -1;
         }
         double a = loop.startFrame();
         double b = loop.endFrameExclusive();
@@ -146,18 +165,30 @@ public final class PlayProgram {
         boolean startedBefore = forward ? anchorPositionFrames < b : anchorPositionFrames >= a;
         boolean past = forward ? raw >= b : raw < a; // past the loop's far edge in the play direction
         if (!past || !startedBefore) {
-            return new Resolved(clamp(raw, 0, last), loopPassesDone);
+            return -1;
         }
         long wraps = forward ? (long) Math.floor((raw - b) / len) + 1 : (long) Math.ceil((a - raw) / len);
         long allowed = loop.forever() ? Long.MAX_VALUE : Math.max(0, loop.count() - 1 - loopPassesDone);
-        long taken = Math.min(wraps, allowed);
+        return Math.min(wraps, allowed);
+    }
+
+    /** The position after {@code taken} wrap-arounds ({@link #wrapsTaken}), clamped to the clip. */
+    private double place(double raw, long taken) {
+        double last = Math.nextDown((double) frameCount);
+        if (taken < 0) {
+            return clamp(raw, 0, last);
+        }
+        double a = loop.startFrame();
+        double b = loop.endFrameExclusive();
+        double len = b - a;
+        boolean forward = speedFramesPerTick >= 0;
+        long wraps = forward ? (long) Math.floor((raw - b) / len) + 1 : (long) Math.ceil((a - raw) / len);
         double pos = forward ? raw - taken * len : raw + taken * len;
         if (taken == wraps) {
             // still inside the loop: guard the far edge against rounding
             pos = Math.max(a, Math.min(pos, Math.nextDown(b)));
         }
-        int passes = (int) Math.min(Integer.MAX_VALUE, loopPassesDone + taken);
-        return new Resolved(clamp(pos, 0, last), passes);
+        return clamp(pos, 0, last);
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -16,7 +16,7 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Called once, by the main thread of a child JVM, before any engine starts.
  */
-final class Seccomp {
+public final class Seccomp {
     private static final int PR_SET_NO_NEW_PRIVS = 38;
     private static final int SECCOMP_SET_MODE_FILTER = 1;
     private static final int SECCOMP_FILTER_FLAG_TSYNC = 1;
@@ -28,7 +28,7 @@ final class Seccomp {
 
     private Seccomp() {}
 
-    static void blockIoUring(int errno) throws Throwable {
+    public static void blockIoUring(int errno) throws Throwable {
         boolean aarch64 = "aarch64".equals(System.getProperty("os.arch"));
         int auditArch = aarch64 ? 0xC00000B7 : 0xC000003E;
         long sysSeccomp = aarch64 ? 277 : 317;
