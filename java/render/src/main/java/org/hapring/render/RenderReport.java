@@ -1,6 +1,7 @@
 package org.hapring.render;
 
 import java.util.List;
+import org.hapring.prebuffer.LatencySummary;
 
 /**
  * The renderer's part of a run's report (beside the engine's stats in {@code --stats-json}).
@@ -13,14 +14,17 @@ import java.util.List;
  * @param latePresents presents that came more than one interval after the previous one
  * @param ringBusyFallbacks PBO uploads done directly because the ring region was still in use
  * @param draw time to composite a frame (layers and overlay), CPU side
+ * @param gpuWait time the render thread waited for the GPU to finish the frame before last (GPU too slow)
  * @param presentInterval time between presents
  * @param layers per layer: uploads, bytes, upload time on the render thread
  *
  * <p>Immutable; any thread.
  */
 public record RenderReport(String output, String driver, String uploadPath, long presented, long droppedIntervals,
-        long latePresents, long ringBusyFallbacks, Latency draw, Latency presentInterval, List<LayerUpload> layers) {
+        long latePresents, long ringBusyFallbacks, LatencySummary draw, LatencySummary gpuWait,
+        LatencySummary presentInterval,
+        List<LayerUpload> layers) {
 
     /** One layer's uploads. */
-    public record LayerUpload(int layerId, long uploads, long bytes, Latency upload) {}
+    public record LayerUpload(int layerId, long uploads, long bytes, LatencySummary upload) {}
 }

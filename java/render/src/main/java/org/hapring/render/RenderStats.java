@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.hapring.prebuffer.LatencySummary;
+import org.hapring.prebuffer.LayerIoStats;
 
 /**
  * The renderer's counters and latencies: per layer the uploads and their CPU time on the render thread; per
- * frame the draw time and the presentation intervals. A refresh interval in which no new frame was presented
+ * frame the draw time, the time waited for the GPU to finish an earlier frame, and the presentation intervals. A refresh interval in which no new frame was presented
  * counts as a dropped frame: each present that comes {@code n} intervals after the previous one adds
  * {@code n - 1} (the interval is the display's refresh period with vsync, else the frame clock's tick).
  * Recording is wait-free and allocation-free (HdrHistogram recorders, atomic counters); {@link #snapshot} may
@@ -24,11 +26,14 @@ public final class RenderStats {
     public static final int GRAPH_FRAMES = 240;
 
     private final AtomicLongArray counters = new AtomicLongArray(3);
-    private final Recorder drawNanos = Latency.newRecorder();
-    private final Histogram drawTotal = Latency.newHistogram();
+    private final Recorder drawNanos = LayerIoStats.newRecorder();
+    private final Histogram drawTotal = LayerIoStats.newHistogram();
     private Histogram drawInterval;
-    private final Recorder presentIntervalNanos = Latency.newRecorder();
-    private final Histogram presentIntervalTotal = Latency.newHistogram();
+    private final Recorder gpuWaitNanos = LayerIoStats.newRecorder();
+    private final Histogram gpuWaitTotal = LayerIoStats.newHistogram();
+    private Histogram gpuWaitInterval;
+    private final Recorder presentIntervalNanos = LayerIoStats.newRecorder();
+    private final Histogram presentIntervalTotal = LayerIoStats.newHistogram();
     private Histogram presentIntervalInterval;
     private LayerUploads[] layers = new LayerUploads[8];
     private final float[] frameMillis = new float[GRAPH_FRAMES];
@@ -37,8 +42,8 @@ public final class RenderStats {
 
     /** One layer's uploads (render thread writes, snapshot reads). */
     private static final class LayerUploads {
-        final Recorder nanos = Latency.newRecorder();
-        final Histogram total = Latency.newHistogram();
+        final Recorder nanos = LayerIoStats.newRecorder();
+        final Histogram total = LayerIoStats.newHistogram();
         Histogram interval;
         volatile long uploads;
         volatile long bytes;
@@ -47,14 +52,19 @@ public final class RenderStats {
     /** Records an upload of {@code textureBytes} taking {@code nanos} on layer {@code layerId} (render thread). */
     public void upload(int layerId, long nanos, long textureBytes) {
         LayerUploads l = layer(layerId);
-        l.nanos.recordValue(Math.max(0, Math.min(Latency.MAX_NANOS, nanos)));
+        l.nanos.recordValue(Math.max(0, Math.min(LayerIoStats.MAX_NANOS, nanos)));
         l.uploads = l.uploads + 1;
         l.bytes = l.bytes + textureBytes;
     }
 
     /** Records a frame drawn in {@code nanos} (render thread). */
     public void drawn(long nanos) {
-        drawNanos.recordValue(Math.max(0, Math.min(Latency.MAX_NANOS, nanos)));
+        drawNanos.recordValue(Math.max(0, Math.min(LayerIoStats.MAX_NANOS, nanos)));
+    }
+
+    /** Records {@code nanos} spent waiting for the GPU to finish an earlier frame (render thread). */
+    public void gpuWaited(long nanos) {
+        gpuWaitNanos.recordValue(Math.max(0, Math.min(LayerIoStats.MAX_NANOS, nanos)));
     }
 
     /**
@@ -65,7 +75,7 @@ public final class RenderStats {
         counters.setRelease(PRESENTED, counters.getPlain(PRESENTED) + 1);
         if (lastPresentNanos != 0) {
             long interval = nowNanos - lastPresentNanos;
-            presentIntervalNanos.recordValue(Math.max(0, Math.min(Latency.MAX_NANOS, interval)));
+            presentIntervalNanos.recordValue(Math.max(0, Math.min(LayerIoStats.MAX_NANOS, interval)));
             frameMillis[frameCursor] = interval / 1e6f;
             frameCursor = (frameCursor + 1) % GRAPH_FRAMES;
             if (refreshNanos > 0) {
@@ -122,6 +132,8 @@ public final class RenderStats {
     public synchronized RenderReport snapshot(String output, String driver, String uploadPath, long ringBusyFallbacks) {
         drawInterval = drawNanos.getIntervalHistogram(drawInterval);
         drawTotal.add(drawInterval);
+        gpuWaitInterval = gpuWaitNanos.getIntervalHistogram(gpuWaitInterval);
+        gpuWaitTotal.add(gpuWaitInterval);
         presentIntervalInterval = presentIntervalNanos.getIntervalHistogram(presentIntervalInterval);
         presentIntervalTotal.add(presentIntervalInterval);
         List<RenderReport.LayerUpload> out = new ArrayList<>();
@@ -133,10 +145,10 @@ public final class RenderStats {
             }
             l.interval = l.nanos.getIntervalHistogram(l.interval);
             l.total.add(l.interval);
-            out.add(new RenderReport.LayerUpload(i, l.uploads, l.bytes, Latency.of(l.total)));
+            out.add(new RenderReport.LayerUpload(i, l.uploads, l.bytes, LatencySummary.of(l.total)));
         }
         return new RenderReport(output, driver, uploadPath, counters.get(PRESENTED), counters.get(DROPPED),
-                counters.get(LATE_PRESENTS), ringBusyFallbacks, Latency.of(drawTotal), Latency.of(presentIntervalTotal),
-                out);
+                counters.get(LATE_PRESENTS), ringBusyFallbacks, LatencySummary.of(drawTotal),
+                LatencySummary.of(gpuWaitTotal), LatencySummary.of(presentIntervalTotal), out);
     }
 }

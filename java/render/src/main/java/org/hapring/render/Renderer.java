@@ -22,6 +22,7 @@ import org.hapring.render.texture.LayerTextures;
 import org.hapring.render.texture.TextureStreamer;
 import org.hapring.render.texture.UploadPath;
 import org.lwjgl.opengl.GL11C;
+import org.lwjgl.opengl.GL32C;
 
 /**
  * The render side in one object: texture streaming ({@link TextureStreamer}), compositing
@@ -33,6 +34,9 @@ import org.lwjgl.opengl.GL11C;
  * {@link #report()} (any thread).
  */
 public final class Renderer implements AutoCloseable {
+    /** Most frames a GPU may still be working on while the next one is prepared. */
+    static final int MAX_FRAMES_IN_FLIGHT = 2;
+
     private final GlOutput output;
     private final GlDriver driver;
     private final TextureStreamer streamer;
@@ -47,7 +51,18 @@ public final class Renderer implements AutoCloseable {
     private final String driverLine;
     private volatile boolean overlayVisible;
     private long lastDrawNanos;
+    private long lastGpuWaitNanos;
     private long refreshNanos;
+    /**
+     * Frames the GPU may still be working on while the next one is prepared: 2 on GPUs (each layer's textures
+     * are double-buffered, so the next frame's uploads never touch what the GPU is drawing); 1 on software
+     * rasterisers, where any upload into a texture drawn by the frame in flight waits for it anyway (measured
+     * with llvmpipe: the whole previous draw then showed up as the first upload's time).
+     */
+    private final int framesInFlight;
+    /** Fences after the last {@link #framesInFlight} presents, the oldest at {@code presents % framesInFlight}. */
+    private final long[] frameFences = new long[MAX_FRAMES_IN_FLIGHT];
+    private long presents;
     private Arena readbackArena;
     private MemorySegment readback;
 
@@ -55,6 +70,7 @@ public final class Renderer implements AutoCloseable {
     public Renderer(GlOutput output, RenderOptions options) {
         this.output = Objects.requireNonNull(output, "output");
         this.driver = GlDriver.current();
+        this.framesInFlight = driver.software() ? 1 : MAX_FRAMES_IN_FLIGHT;
         UploadPath path = options.upload() == null ? UploadPath.defaultFor(driver) : options.upload();
         this.looks = new LayerLooks(options.maxLayers());
         this.layers = new CompositeLayer[options.maxLayers()];
@@ -171,7 +187,7 @@ public final class Renderer implements AutoCloseable {
             labels.draw(c.widthPixels(), c.heightPixels(), labelAnchor);
         }
         if (overlayVisible) {
-            overlay.draw(c.widthPixels(), c.heightPixels(), tick, stats, lastDrawNanos, refreshNanos,
+            overlay.draw(c.widthPixels(), c.heightPixels(), tick, stats, lastDrawNanos, lastGpuWaitNanos, refreshNanos,
                     streamer.ringBusyFallbacks(), frameIndexOf);
         }
         int error = GL11C.glGetError();
@@ -196,6 +212,36 @@ public final class Renderer implements AutoCloseable {
             GL11C.glFlush();
         }
         stats.presented(System.nanoTime(), refreshNanos);
+        int slot = (int) (presents % framesInFlight);
+        if (frameFences[slot] != 0L) {
+            GL32C.glDeleteSync(frameFences[slot]);
+        }
+        frameFences[slot] = GL32C.glFenceSync(GL32C.GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+        presents++;
+    }
+
+    /**
+     * Waits until the GPU has finished the frame presented {@link #framesInFlight} frames ago, before this
+     * frame's uploads overwrite textures that frame read: the GPU's back-pressure is then counted as GPU wait,
+     * not as upload time (a software rasteriser would otherwise stall inside the first upload). Call at the start
+     * of a frame, before the uploads.
+     */
+    public void awaitGpu() {
+        int slot = (int) (presents % framesInFlight);
+        long fence = frameFences[slot];
+        if (fence == 0L) {
+            return;
+        }
+        long start = System.nanoTime();
+        int status = GL32C.glClientWaitSync(fence, GL32C.GL_SYNC_FLUSH_COMMANDS_BIT, 5_000_000_000L);
+        if (status == GL32C.GL_TIMEOUT_EXPIRED || status == GL32C.GL_WAIT_FAILED) {
+            throw new GlException("the GPU did not finish a frame within 5 s (status 0x" + Integer.toHexString(status)
+                    + "): the GL context is lost or hung");
+        }
+        GL32C.glDeleteSync(fence);
+        frameFences[slot] = 0L;
+        lastGpuWaitNanos = System.nanoTime() - start;
+        stats.gpuWaited(lastGpuWaitNanos);
     }
 
     /** Reads the canvas back (as composited, overlay included when shown) and writes it as a PNG. */
@@ -216,6 +262,11 @@ public final class Renderer implements AutoCloseable {
 
     @Override
     public void close() {
+        for (long fence : frameFences) {
+            if (fence != 0L) {
+                GL32C.glDeleteSync(fence);
+            }
+        }
         labels.close();
         overlay.close();
         compositor.close();

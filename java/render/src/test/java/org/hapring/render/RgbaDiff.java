@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <p>Any thread.
  */
-final class RgbaDiff {
+public final class RgbaDiff {
     private RgbaDiff() {}
 
     /** Largest difference of any channel. */
-    static int maxDiff(byte[] a, byte[] b) {
+    public static int maxDiff(byte[] a, byte[] b) {
         assertEquals(a.length, b.length, "picture bytes");
         int max = 0;
         for (int i = 0; i < a.length; i++) {
@@ -22,7 +22,7 @@ final class RgbaDiff {
         return max;
     }
 
-    static void assertWithin(byte[] expected, byte[] actual, int width, int toleranceLsb, String what) {
+    public static void assertWithin(byte[] expected, byte[] actual, int width, int toleranceLsb, String what) {
         assertEquals(expected.length, actual.length, what + ": picture bytes");
         int[] histogram = new int[256];
         int worst = -1;

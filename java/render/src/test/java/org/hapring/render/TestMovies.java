@@ -18,11 +18,11 @@ import org.hapring.write.MovWriter;
  *
  * <p>Any thread (one writer per file: tests run sequentially).
  */
-final class TestMovies {
+public final class TestMovies {
     private TestMovies() {}
 
     /** A {@code width x height} movie of {@code variant} with {@code frames} frames at 60 fps, stamped {@code layerId}. */
-    static Path generated(HapVariant variant, int width, int height, int frames, int layerId) {
+    public static Path generated(HapVariant variant, int width, int height, int frames, int layerId) {
         Path out = TestPaths.mediaCache().resolve("render-" + variant.cliName() + "-" + width + "x" + height + "-" + frames
                 + "f-layer" + layerId + ".mov");
         if (Files.exists(out)) {

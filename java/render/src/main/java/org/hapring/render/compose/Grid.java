@@ -2,8 +2,8 @@ package org.hapring.render.compose;
 
 /**
  * Boxes for showing {@code n} layers side by side: a grid of {@code ceil(sqrt(n))} columns and as many rows as
- * needed, filling the canvas with a gap between cells (and around them), row by row from the top-left. Cells
- * are whole pixels and never overlap.
+ * needed, filling the canvas (or a region of it) with a gap between cells (and around them), row by row from
+ * the top-left. Cells are whole pixels and never overlap.
  *
  * <p>Stateless; any thread.
  */
@@ -12,6 +12,13 @@ public final class Grid {
 
     /** The box of cell {@code index} of {@code count} on a {@code canvasWidth x canvasHeight} canvas. */
     public static PixelBox cell(int index, int count, int canvasWidth, int canvasHeight, int gapPixels) {
+        return cell(index, count, new PixelBox(0, 0, canvasWidth, canvasHeight), gapPixels);
+    }
+
+    /** The box of cell {@code index} of {@code count} in {@code region} (canvas pixels). */
+    public static PixelBox cell(int index, int count, PixelBox region, int gapPixels) {
+        int canvasWidth = region.width();
+        int canvasHeight = region.height();
         if (count < 1 || index < 0 || index >= count) {
             throw new IllegalArgumentException("cell " + index + " of " + count + ": index must be 0.." + (count - 1));
         }
@@ -24,7 +31,7 @@ public final class Grid {
         int cellHeight = Math.max(1, (canvasHeight - gapPixels * (rows + 1)) / rows);
         int column = index % columns;
         int row = index / columns;
-        return new PixelBox(gapPixels + column * (cellWidth + gapPixels), gapPixels + row * (cellHeight + gapPixels),
-                cellWidth, cellHeight);
+        return new PixelBox(region.x() + gapPixels + column * (cellWidth + gapPixels),
+                region.y() + gapPixels + row * (cellHeight + gapPixels), cellWidth, cellHeight);
     }
 }

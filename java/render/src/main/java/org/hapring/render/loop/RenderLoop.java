@@ -14,7 +14,8 @@ import org.hapring.render.gl.WindowOptions;
 
 /**
  * The render thread: opens the output and the {@link Renderer} on itself, then, once started, runs the frame
- * clock's ticks (the player's tick: acquire every layer's frame, upload it through the sink), draws and presents
+ * clock's ticks: waits for the GPU to be done with the frame before last ({@link Renderer#awaitGpu}, counted as
+ * GPU wait), runs the player's tick (acquire every layer's frame, upload it through the sink), draws and presents
  * each one, paced by vsync or by the clock ({@link Pacing}). When the thread falls behind, the ticks it missed
  * are skipped (counted as dropped by the player) rather than run in a burst; the screenshot tick is never
  * skipped, so the screenshot is exactly what was composited for it. Ends at the last tick, when the window is
@@ -22,7 +23,7 @@ import org.hapring.render.gl.WindowOptions;
  *
  * <pre>
  *   control thread: open() --ready--> start(clock, ticks) ... join/isRunning, overlay stats ... close()
- *   render thread:  open output + renderer | tick t: ticks.tick(t) -> draw -> [screenshot] -> present | close GL
+ *   render thread:  open output + renderer | tick t: awaitGpu -> ticks.tick(t) -> draw -> [shot] -> present | close GL
  * </pre>
  *
  * <p>{@link #open}, {@link #start}, {@link #close} and the queries on a control thread; everything GL on the
@@ -174,6 +175,7 @@ public final class RenderLoop implements AutoCloseable {
                 closedByUser = true;
                 break;
             }
+            renderer.awaitGpu();
             ticks.tick(tick);
             lastTick = tick;
             renderer.drawFrame(tick);

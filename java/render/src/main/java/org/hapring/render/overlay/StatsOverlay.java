@@ -4,8 +4,9 @@ import java.util.function.IntUnaryOperator;
 import org.hapring.render.RenderStats;
 
 /**
- * The on-screen stats: a translucent panel at the top-left of the canvas with the output and driver, the
- * engine in use and any fallback, the frame counters, one line per layer (frame number, hit rate, misses,
+ * The on-screen stats: a translucent panel at the top-left (or bottom-left) of the canvas with the output and
+ * driver, the engine in use and any fallback, the frame counters (dropped refresh intervals, the last frame's draw
+ * submission time and GPU wait), one line per layer (frame number, hit rate, misses,
  * acquire and upload p99, dropped ticks) and a graph of the last {@link RenderStats#GRAPH_FRAMES} frame
  * intervals (bars, red above one refresh interval, with a line at the interval). The text is rebuilt every
  * frame into reused buffers: drawing it allocates nothing.
@@ -19,7 +20,11 @@ public final class StatsOverlay implements AutoCloseable {
     private final QuadBatch batch = new QuadBatch(LINE_CHARS * MAX_LINES + RenderStats.GRAPH_FRAMES + 16);
     private final TextLine[] lines = new TextLine[MAX_LINES];
     private final float[] graph = new float[RenderStats.GRAPH_FRAMES];
+    private static final int GRAPH_HEIGHT = 48;
+    private static final int MARGIN = 4;
+    private static final int FIXED_LINES = 5;
     private volatile OverlayStats engine = OverlayStats.NONE;
+    private volatile boolean bottom;
     private String header = "hapring";
     private String driverLine = "";
 
@@ -27,6 +32,22 @@ public final class StatsOverlay implements AutoCloseable {
         for (int i = 0; i < lines.length; i++) {
             lines[i] = new TextLine(LINE_CHARS);
         }
+    }
+
+    /** The text scale for a canvas this high: 1 up to 1079 pixels, 2 at 1080p, 4 at 2160p. */
+    public static int scaleFor(int canvasHeightPixels) {
+        return Math.max(1, Math.min(4, canvasHeightPixels / 540));
+    }
+
+    /** The panel's height (with its margins) for {@code layers} layer lines on a canvas this high. */
+    public static int heightPixels(int layers, int canvasHeightPixels) {
+        int scale = scaleFor(canvasHeightPixels);
+        return (FIXED_LINES + layers) * BitmapFont.CELL_HEIGHT * scale + GRAPH_HEIGHT * scale + 4 * MARGIN * scale;
+    }
+
+    /** Puts the panel at the bottom-left of the canvas (true) or the top-left (false, the default); any thread. */
+    public void setBottom(boolean atBottom) {
+        bottom = atBottom;
     }
 
     /** Hands over the engine's latest numbers (any thread). */
@@ -45,8 +66,8 @@ public final class StatsOverlay implements AutoCloseable {
      * layer's frame on screen (-1 when none); {@code refreshNanos} is the interval frames should last.
      */
     public void draw(int canvasWidth, int canvasHeight, long tick, RenderStats stats, long lastDrawNanos,
-            long refreshNanos, long ringBusyFallbacks, IntUnaryOperator frameIndexOf) {
-        int scale = Math.max(1, Math.min(4, canvasHeight / 400));
+            long lastGpuWaitNanos, long refreshNanos, long ringBusyFallbacks, IntUnaryOperator frameIndexOf) {
+        int scale = scaleFor(canvasHeight);
         OverlayStats e = engine;
         int n = 0;
         lines[n++].clear().append(header);
@@ -61,7 +82,8 @@ public final class StatsOverlay implements AutoCloseable {
         n++;
         lines[n++].clear().append("tick ").append(tick).append("  presented ").append(stats.presented())
                 .append("  dropped ").append(stats.droppedIntervals()).append("  draw ")
-                .appendFixed(lastDrawNanos / 1e6, 2, 0).append(" ms");
+                .appendFixed(lastDrawNanos / 1e6, 2, 0).append(" ms  gpu wait ").appendFixed(lastGpuWaitNanos / 1e6, 2, 0)
+                .append(" ms");
         lines[n++].clear().append("layer name                     frame   hit%  miss  acq p99  upl p99  drop");
         for (int i = 0; i < e.layers().size() && n < MAX_LINES; i++) {
             OverlayStats.Layer l = e.layers().get(i);
@@ -79,23 +101,24 @@ public final class StatsOverlay implements AutoCloseable {
         }
         float cellW = BitmapFont.CELL_WIDTH * scale;
         float cellH = BitmapFont.CELL_HEIGHT * scale;
-        float margin = 4 * scale;
+        float margin = MARGIN * scale;
         int widest = 0;
         for (int i = 0; i < n; i++) {
             widest = Math.max(widest, lines[i].length);
         }
-        float graphH = 48 * scale;
+        float graphH = GRAPH_HEIGHT * scale;
         float panelW = Math.min(canvasWidth - 2 * margin, Math.max(widest * cellW, RenderStats.GRAPH_FRAMES * scale)
                 + 2 * margin);
         float panelH = n * cellH + graphH + 3 * margin;
+        float top = bottom ? canvasHeight - margin - panelH : margin;
         batch.begin(canvasWidth, canvasHeight);
-        batch.rect(margin, margin, panelW, panelH, 0f, 0f, 0f, 0.7f);
+        batch.rect(margin, top, panelW, panelH, 0f, 0f, 0f, 0.7f);
         for (int i = 0; i < n; i++) {
             boolean warn = i == 2 && e.fallbackReason() != null;
-            batch.text(lines[i].chars, lines[i].length, 2 * margin, 2 * margin + i * cellH, scale, 1f, warn ? 0.6f : 1f,
+            batch.text(lines[i].chars, lines[i].length, 2 * margin, top + margin + i * cellH, scale, 1f, warn ? 0.6f : 1f,
                     warn ? 0.2f : 1f, 1f);
         }
-        drawGraph(2 * margin, 2 * margin + n * cellH + margin, graphH, scale, stats, refreshNanos);
+        drawGraph(2 * margin, top + margin + n * cellH + margin, graphH, scale, stats, refreshNanos);
         batch.flush();
     }
 

@@ -4,14 +4,20 @@ import java.util.Objects;
 import org.hapring.decode.TextureFormat;
 
 /**
- * The GL textures of one layer (one per plane: HAP Q Alpha has two), allocated when the layer's first frame
+ * The GL textures of one layer: per plane (HAP Q Alpha has two) a pair, allocated when the layer's first frame
  * arrives and reused by every later upload; replaced only when the layer's picture size or texture format
- * changes (another movie on the same layer).
+ * changes (another movie on the same layer). Uploads alternate between the two of a pair: a frame goes into
+ * the texture the previous frame's draw did not read, so the driver never has to wait for that draw to finish
+ * before it may overwrite the texture (Mesa's llvmpipe would: the upload then took the whole previous draw's
+ * time), and the compositor draws the one uploaded last.
  *
  * <p>Render thread only.
  */
 public final class LayerTextures {
-    final PlaneTexture[] planes = new PlaneTexture[2];
+    /** {@code pairs[buffer][plane]}. */
+    final PlaneTexture[][] pairs = new PlaneTexture[2][2];
+    /** The buffer the compositor draws (the last uploaded). */
+    int front;
     int planeCount;
     /** The last frame uploaded (file frame number), or -1. */
     int frameIndex = -1;
@@ -23,6 +29,7 @@ public final class LayerTextures {
         return planeCount;
     }
 
+    /** The texture to draw for {@code plane}: the one uploaded last. */
     public int textureId(int plane) {
         return plane(plane).id;
     }
@@ -56,16 +63,22 @@ public final class LayerTextures {
 
     private PlaneTexture plane(int plane) {
         Objects.checkIndex(plane, planeCount);
-        return planes[plane];
+        return pairs[front][plane];
+    }
+
+    /** Deletes both textures of {@code plane}. */
+    void deletePlane(int plane) {
+        for (PlaneTexture[] buffer : pairs) {
+            if (buffer[plane] != null) {
+                buffer[plane].delete();
+                buffer[plane] = null;
+            }
+        }
     }
 
     void delete() {
-        for (int i = 0; i < planes.length; i++) {
-            if (planes[i] != null) {
-                planes[i].delete();
-                planes[i] = null;
-            }
-        }
+        deletePlane(0);
+        deletePlane(1);
         planeCount = 0;
         frameIndex = -1;
     }

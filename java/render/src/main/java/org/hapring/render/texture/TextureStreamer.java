@@ -12,7 +12,7 @@ import org.lwjgl.opengl.GL21C;
 
 /**
  * Streams frames' compressed texture planes into each layer's GL textures, by the chosen {@link UploadPath}.
- * Textures are allocated once per layer; the PBO ring once, sized for three frames of every layer (grown only
+ * Textures are allocated once per layer (a pair per plane, used in turn: {@link LayerTextures}); the PBO ring once, sized for three frames of every layer (grown only
  * when a layer's textures grow). Nothing is allocated per frame, on the Java heap or in GL: an upload is a
  * bounds check, (for the PBO path) one copy into the mapped ring, one glCompressedTexSubImage2D per plane and,
  * for the PBO path, one fence. When {@link #upload} returns, the frame's memory is no longer needed: the
@@ -84,13 +84,15 @@ public final class TextureStreamer implements AutoCloseable {
             }
         }
         LayerTextures lt = layer(layerId);
+        int back = 1 - lt.front;
         for (int p = 0; p < planes; p++) {
             TextureFormat format = frame.format(p);
             MemorySegment bytes = frame.plane(p);
             long size = bytes.byteSize();
-            PlaneTexture t = lt.planes[p];
+            PlaneTexture t = lt.pairs[back][p];
             if (t == null || !t.holds(format, width, height)) {
-                t = replaceTexture(lt, p, format, width, height, layerId);
+                replacePair(lt, p, format, width, height, layerId);
+                t = lt.pairs[back][p];
             }
             if (path == UploadPath.PBO) {
                 uploadThroughRing(t, bytes, size);
@@ -104,12 +106,10 @@ public final class TextureStreamer implements AutoCloseable {
                         + width + "x" + height + ", " + path.cliName() + ")", error);
             }
         }
-        for (int p = planes; p < lt.planes.length; p++) {
-            if (lt.planes[p] != null) {
-                lt.planes[p].delete();
-                lt.planes[p] = null;
-            }
+        for (int p = planes; p < 2; p++) {
+            lt.deletePlane(p);
         }
+        lt.front = back;
         lt.planeCount = planes;
         lt.frameIndex = frameIndex;
         GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, 0);
@@ -134,37 +134,27 @@ public final class TextureStreamer implements AutoCloseable {
         return lt;
     }
 
-    private PlaneTexture replaceTexture(LayerTextures lt, int plane, TextureFormat format, int width, int height,
-            int layerId) {
-        if (lt.planes[plane] != null) {
-            lt.planes[plane].delete();
-            lt.planes[plane] = null;
+    /** (Re)allocates both textures of a plane's pair for a new size or format. */
+    private void replacePair(LayerTextures lt, int plane, TextureFormat format, int width, int height, int layerId) {
+        lt.deletePlane(plane);
+        for (int b = 0; b < 2; b++) {
+            lt.pairs[b][plane] = PlaneTexture.allocate(driver, format, width, height,
+                    "layer " + layerId + " plane " + plane);
         }
-        PlaneTexture t = PlaneTexture.allocate(driver, format, width, height, "layer " + layerId + " plane " + plane);
-        lt.planes[plane] = t;
         if (path == UploadPath.PBO) {
             resizeRing();
         }
-        return t;
     }
 
     /** Makes the ring hold {@link #RING_FRAMES} frames of every layer (grows only; waits for the GPU once). */
     private void resizeRing() {
         long perTick = 0;
-        for (LayerTextures lt : layers) {
-            if (lt != null) {
-                for (PlaneTexture t : lt.planes) {
-                    if (t != null) {
-                        perTick += (t.textureBytes + RingRegions.ALIGN_BYTES - 1) & -RingRegions.ALIGN_BYTES;
-                    }
-                }
-            }
-        }
         long largest = 0;
         for (LayerTextures lt : layers) {
             if (lt != null) {
-                for (PlaneTexture t : lt.planes) {
+                for (PlaneTexture t : lt.pairs[0]) {
                     if (t != null) {
+                        perTick += (t.textureBytes + RingRegions.ALIGN_BYTES - 1) & -RingRegions.ALIGN_BYTES;
                         largest = Math.max(largest, t.textureBytes);
                     }
                 }
