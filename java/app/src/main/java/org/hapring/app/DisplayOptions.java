@@ -80,7 +80,12 @@ final class DisplayOptions {
             return null;
         }
         try {
-            OutputKind kind = OutputKind.parse(o);
+            OutputKind kind;
+            try {
+                kind = OutputKind.parse(o);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("output=" + output + ": expected auto, window, offscreen or none");
+            }
             int[] wh = size();
             Pacing p = pacing == null ? null : Pacing.parse(pacing);
             if (p == Pacing.VSYNC && kind == OutputKind.OFFSCREEN) {

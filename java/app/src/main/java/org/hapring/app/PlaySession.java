@@ -64,7 +64,7 @@ final class PlaySession {
                 loop = RenderLoop.open(display.settings(), notices);
             } catch (GlUnavailableException e) {
                 if (!display.headlessFallback()) {
-                    throw new IOException(e.getMessage(), e);
+                    throw new IOException("--output=" + display.settings().output().cliName() + ": " + e.getMessage(), e);
                 }
                 notices.accept(e.getMessage() + "; playing without rendering (--output none)");
             }
@@ -150,13 +150,14 @@ final class PlaySession {
 
     /**
      * The player's layers in the layout, with their labels; a grid shown with the stats overlay leaves the bottom
-     * of the canvas to the overlay.
+     * of the canvas to the overlay (when that leaves the grid at least half the canvas; else the overlay covers it).
      */
     private static void arrange(Renderer renderer, Display display, int[] ids) {
         int w = renderer.canvas().widthPixels();
         int h = renderer.canvas().heightPixels();
         int reserved = 0;
-        if (display.layout() == DisplayOptions.Layout.GRID && display.settings().render().statsOverlay()) {
+        if (display.layout() == DisplayOptions.Layout.GRID && display.settings().render().statsOverlay()
+                && StatsOverlay.heightPixels(ids.length, h) <= h / 2) {
             reserved = StatsOverlay.heightPixels(ids.length, h);
             renderer.overlay().setBottom(true);
         }
