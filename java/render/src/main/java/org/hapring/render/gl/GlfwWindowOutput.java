@@ -120,7 +120,7 @@ public final class GlfwWindowOutput implements GlOutput {
             long refresh = mode == null || mode.refreshRate() <= 0 ? 0 : 1_000_000_000L / mode.refreshRate();
             String monitorName = monitor == 0L ? "no monitor" : GLFW.glfwGetMonitorName(monitor);
             String description = "window " + width + "x" + height + (options.fullscreen() ? " fullscreen" : "") + " on "
-                    + monitorName + (mode == null ? "" : " @" + mode.refreshRate() + " Hz")
+                    + monitorName + (mode == null || mode.refreshRate() <= 0 ? "" : " @" + mode.refreshRate() + " Hz")
                     + (options.vsync() ? " (vsync)" : " (no vsync)") + ", OpenGL " + made + " core";
             return new GlfwWindowOutput(window, options.vsync(), refresh, description, errors);
         } catch (GlUnavailableException | RuntimeException e) {
