@@ -22,7 +22,6 @@ import org.hapring.render.texture.LayerTextures;
 import org.hapring.render.texture.TextureStreamer;
 import org.hapring.render.texture.UploadPath;
 import org.lwjgl.opengl.GL11C;
-import org.lwjgl.opengl.GL32C;
 
 /**
  * The render side in one object: texture streaming ({@link TextureStreamer}), compositing
@@ -34,8 +33,6 @@ import org.lwjgl.opengl.GL32C;
  * {@link #report()} (any thread).
  */
 public final class Renderer implements AutoCloseable {
-    /** Most frames a GPU may still be working on while the next one is prepared. */
-    static final int MAX_FRAMES_IN_FLIGHT = 2;
 
     private final GlOutput output;
     private final GlDriver driver;
@@ -53,16 +50,7 @@ public final class Renderer implements AutoCloseable {
     private long lastDrawNanos;
     private long lastGpuWaitNanos;
     private long refreshNanos;
-    /**
-     * Frames the GPU may still be working on while the next one is prepared: 2 on GPUs (each layer's textures
-     * are double-buffered, so the next frame's uploads never touch what the GPU is drawing); 1 on software
-     * rasterisers, where any upload into a texture drawn by the frame in flight waits for it anyway (measured
-     * with llvmpipe: the whole previous draw then showed up as the first upload's time).
-     */
-    private final int framesInFlight;
-    /** Fences after the last {@link #framesInFlight} presents, the oldest at {@code presents % framesInFlight}. */
-    private final long[] frameFences = new long[MAX_FRAMES_IN_FLIGHT];
-    private long presents;
+    private final FrameFences frameFences;
     private Arena readbackArena;
     private MemorySegment readback;
 
@@ -70,7 +58,7 @@ public final class Renderer implements AutoCloseable {
     public Renderer(GlOutput output, RenderOptions options) {
         this.output = Objects.requireNonNull(output, "output");
         this.driver = GlDriver.current();
-        this.framesInFlight = driver.software() ? 1 : MAX_FRAMES_IN_FLIGHT;
+        this.frameFences = new FrameFences(driver.software());
         UploadPath path = options.upload() == null ? UploadPath.defaultFor(driver) : options.upload();
         this.looks = new LayerLooks(options.maxLayers());
         this.layers = new CompositeLayer[options.maxLayers()];
@@ -212,35 +200,16 @@ public final class Renderer implements AutoCloseable {
             GL11C.glFlush();
         }
         stats.presented(System.nanoTime(), refreshNanos);
-        int slot = (int) (presents % framesInFlight);
-        if (frameFences[slot] != 0L) {
-            GL32C.glDeleteSync(frameFences[slot]);
-        }
-        frameFences[slot] = GL32C.glFenceSync(GL32C.GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
-        presents++;
+        frameFences.presented();
     }
 
     /**
-     * Waits until the GPU has finished the frame presented {@link #framesInFlight} frames ago, before this
-     * frame's uploads overwrite textures that frame read: the GPU's back-pressure is then counted as GPU wait,
-     * not as upload time (a software rasteriser would otherwise stall inside the first upload). Call at the start
-     * of a frame, before the uploads.
+     * Waits until the GPU has finished the frame before last (the previous one on software rasterisers; see
+     * {@link FrameFences}) before this frame's uploads: the GPU's back-pressure is counted as GPU wait, not as
+     * upload time. Call at the start of a frame, before the uploads.
      */
     public void awaitGpu() {
-        int slot = (int) (presents % framesInFlight);
-        long fence = frameFences[slot];
-        if (fence == 0L) {
-            return;
-        }
-        long start = System.nanoTime();
-        int status = GL32C.glClientWaitSync(fence, GL32C.GL_SYNC_FLUSH_COMMANDS_BIT, 5_000_000_000L);
-        if (status == GL32C.GL_TIMEOUT_EXPIRED || status == GL32C.GL_WAIT_FAILED) {
-            throw new GlException("the GPU did not finish a frame within 5 s (status 0x" + Integer.toHexString(status)
-                    + "): the GL context is lost or hung");
-        }
-        GL32C.glDeleteSync(fence);
-        frameFences[slot] = 0L;
-        lastGpuWaitNanos = System.nanoTime() - start;
+        lastGpuWaitNanos = frameFences.await();
         stats.gpuWaited(lastGpuWaitNanos);
     }
 
@@ -262,11 +231,7 @@ public final class Renderer implements AutoCloseable {
 
     @Override
     public void close() {
-        for (long fence : frameFences) {
-            if (fence != 0L) {
-                GL32C.glDeleteSync(fence);
-            }
-        }
+        frameFences.delete();
         labels.close();
         overlay.close();
         compositor.close();
