@@ -13,6 +13,7 @@ import org.hapring.render.compose.FitMode;
 import org.hapring.render.compose.LayerLook;
 import org.hapring.render.compose.PixelBox;
 import org.hapring.render.gl.EglOffscreenOutput;
+import org.hapring.render.gl.GlOutput;
 import org.hapring.render.overlay.BitmapFont;
 import org.hapring.render.overlay.OverlayStats;
 import org.junit.jupiter.api.AfterAll;
@@ -86,6 +87,71 @@ class StatsOverlayTest {
             }
             assertEquals("layer 1: HAP Q", b.toString());
             assertEquals(0, canvas[(10 * CW + 10) * 4] & 0xFF, "no label where layer 0 would be");
+        }
+    }
+
+    @Test
+    void theWindowsStatsKeyTogglesTheOverlay() {
+        // an output that hands its key listener to the test (GLFW cannot be sent key presses)
+        GlOutput.KeyListener[] listener = new GlOutput.KeyListener[1];
+        GlOutput keyed = new GlOutput() {
+            @Override
+            public boolean isWindow() {
+                return false;
+            }
+
+            @Override
+            public int framebufferWidthPixels() {
+                return 0;
+            }
+
+            @Override
+            public int framebufferHeightPixels() {
+                return 0;
+            }
+
+            @Override
+            public void present() {}
+
+            @Override
+            public boolean vsync() {
+                return false;
+            }
+
+            @Override
+            public long refreshPeriodNanos() {
+                return 0;
+            }
+
+            @Override
+            public void pollEvents() {}
+
+            @Override
+            public boolean closeRequested() {
+                return false;
+            }
+
+            @Override
+            public void setKeyListener(KeyListener l) {
+                listener[0] = l;
+            }
+
+            @Override
+            public String description() {
+                return "keyed test output";
+            }
+
+            @Override
+            public void close() {}
+        };
+        try (Renderer renderer = new Renderer(keyed, new RenderOptions(CW, CH, 1, null, false))) {
+            assertTrue(!renderer.overlayVisible());
+            listener[0].onKey(GlOutput.KeyAction.TOGGLE_STATS);
+            assertTrue(renderer.overlayVisible());
+            listener[0].onKey(GlOutput.KeyAction.QUIT);
+            assertTrue(renderer.overlayVisible(), "quit is the window's business, not the overlay's");
+            listener[0].onKey(GlOutput.KeyAction.TOGGLE_STATS);
+            assertTrue(!renderer.overlayVisible());
         }
     }
 
