@@ -66,7 +66,8 @@ final class PlaySession {
                 if (!display.headlessFallback()) {
                     throw new IOException("--output=" + display.settings().output().cliName() + ": " + e.getMessage(), e);
                 }
-                notices.accept(e.getMessage() + "; playing without rendering (--output none)");
+                notices.accept(e.getMessage() + "; playing without rendering (--output none)"
+                        + (display.settings().screenshotPng() == null ? "" : ", so no screenshot"));
             }
         }
         try {
