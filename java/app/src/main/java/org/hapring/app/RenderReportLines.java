@@ -29,6 +29,7 @@ final class RenderReportLines {
         m.put("ringBusyFallbacks", r.ringBusyFallbacks());
         m.put("drawMicros", micros(r.draw()));
         m.put("gpuWaitMicros", micros(r.gpuWait()));
+        m.put("presentMicros", micros(r.present()));
         m.put("presentIntervalMicros", micros(r.presentInterval()));
         List<Map<String, Object>> layers = new ArrayList<>();
         for (RenderReport.LayerUpload u : r.layers()) {
@@ -48,9 +49,10 @@ final class RenderReportLines {
         lines.add("render: " + r.output() + "; " + r.driver() + "; upload=" + r.uploadPath());
         lines.add(String.format(Locale.ROOT,
                 "        presented=%d droppedIntervals=%d draw p50/p99=%.2f/%.2f ms gpu wait p50/p99=%.2f/%.2f ms"
-                        + " present interval p50/p99=%.2f/%.2f ms%s",
+                        + " present p50/p99=%.2f/%.2f ms present interval p50/p99=%.2f/%.2f ms%s",
                 r.presented(), r.droppedIntervals(), r.draw().p50Nanos() / 1e6, r.draw().p99Nanos() / 1e6,
-                r.gpuWait().p50Nanos() / 1e6, r.gpuWait().p99Nanos() / 1e6,
+                r.gpuWait().p50Nanos() / 1e6, r.gpuWait().p99Nanos() / 1e6, r.present().p50Nanos() / 1e6,
+                r.present().p99Nanos() / 1e6,
                 r.presentInterval().p50Nanos() / 1e6, r.presentInterval().p99Nanos() / 1e6,
                 r.ringBusyFallbacks() == 0 ? "" : " ringBusyFallbacks=" + r.ringBusyFallbacks()));
         StringBuilder uploads = new StringBuilder("        upload p50/p99 per layer:");

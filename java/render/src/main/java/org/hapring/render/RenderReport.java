@@ -15,6 +15,8 @@ import org.hapring.prebuffer.LatencySummary;
  * @param ringBusyFallbacks PBO uploads done directly because the ring region was still in use
  * @param draw time to composite a frame (layers and overlay), CPU side
  * @param gpuWait time the render thread waited for the GPU to finish the frame before last (GPU too slow)
+ * @param present time in the swap (a window: the copy to the window and, with vsync, the wait for the vertical
+ *     blank; a software rasteriser finishes drawing there) or the flush (offscreen)
  * @param presentInterval time between presents
  * @param layers per layer: uploads, bytes, upload time on the render thread
  *
@@ -22,7 +24,7 @@ import org.hapring.prebuffer.LatencySummary;
  */
 public record RenderReport(String output, String driver, String uploadPath, long presented, long droppedIntervals,
         long latePresents, long ringBusyFallbacks, LatencySummary draw, LatencySummary gpuWait,
-        LatencySummary presentInterval,
+        LatencySummary present, LatencySummary presentInterval,
         List<LayerUpload> layers) {
 
     /** One layer's uploads. */

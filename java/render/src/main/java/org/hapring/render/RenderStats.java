@@ -10,7 +10,8 @@ import org.hapring.prebuffer.LayerIoStats;
 
 /**
  * The renderer's counters and latencies: per layer the uploads and their CPU time on the render thread; per
- * frame the draw time, the time waited for the GPU to finish an earlier frame, and the presentation intervals. A refresh interval in which no new frame was presented
+ * frame the draw time, the time waited for the GPU to finish an earlier frame, the time in the swap (or flush),
+ * and the presentation intervals. A refresh interval in which no new frame was presented
  * counts as a dropped frame: each present that comes {@code n} intervals after the previous one adds
  * {@code n - 1} (the interval is the display's refresh period with vsync, else the frame clock's tick).
  * Recording is wait-free and allocation-free (HdrHistogram recorders, atomic counters); {@link #snapshot} may
@@ -32,6 +33,9 @@ public final class RenderStats {
     private final Recorder gpuWaitNanos = LayerIoStats.newRecorder();
     private final Histogram gpuWaitTotal = LayerIoStats.newHistogram();
     private Histogram gpuWaitInterval;
+    private final Recorder presentNanos = LayerIoStats.newRecorder();
+    private final Histogram presentTotal = LayerIoStats.newHistogram();
+    private Histogram presentInterval;
     private final Recorder presentIntervalNanos = LayerIoStats.newRecorder();
     private final Histogram presentIntervalTotal = LayerIoStats.newHistogram();
     private Histogram presentIntervalInterval;
@@ -68,11 +72,12 @@ public final class RenderStats {
     }
 
     /**
-     * Records a present at {@code nowNanos}; {@code refreshNanos} is the interval a frame should last (0:
-     * unknown, no drop accounting). Render thread.
+     * Records a present that ended at {@code nowNanos} after {@code presentNanos} in the swap (or flush);
+     * {@code refreshNanos} is the interval a frame should last (0: unknown, no drop accounting). Render thread.
      */
-    public void presented(long nowNanos, long refreshNanos) {
+    public void presented(long nowNanos, long refreshNanos, long presentNanos) {
         counters.setRelease(PRESENTED, counters.getPlain(PRESENTED) + 1);
+        this.presentNanos.recordValue(Math.max(0, Math.min(LayerIoStats.MAX_NANOS, presentNanos)));
         if (lastPresentNanos != 0) {
             long interval = nowNanos - lastPresentNanos;
             presentIntervalNanos.recordValue(Math.max(0, Math.min(LayerIoStats.MAX_NANOS, interval)));
@@ -134,6 +139,8 @@ public final class RenderStats {
         drawTotal.add(drawInterval);
         gpuWaitInterval = gpuWaitNanos.getIntervalHistogram(gpuWaitInterval);
         gpuWaitTotal.add(gpuWaitInterval);
+        presentInterval = presentNanos.getIntervalHistogram(presentInterval);
+        presentTotal.add(presentInterval);
         presentIntervalInterval = presentIntervalNanos.getIntervalHistogram(presentIntervalInterval);
         presentIntervalTotal.add(presentIntervalInterval);
         List<RenderReport.LayerUpload> out = new ArrayList<>();
@@ -149,6 +156,7 @@ public final class RenderStats {
         }
         return new RenderReport(output, driver, uploadPath, counters.get(PRESENTED), counters.get(DROPPED),
                 counters.get(LATE_PRESENTS), ringBusyFallbacks, LatencySummary.of(drawTotal),
-                LatencySummary.of(gpuWaitTotal), LatencySummary.of(presentIntervalTotal), out);
+                LatencySummary.of(gpuWaitTotal), LatencySummary.of(presentTotal), LatencySummary.of(presentIntervalTotal),
+                out);
     }
 }

@@ -49,6 +49,7 @@ public final class Renderer implements AutoCloseable {
     private volatile boolean overlayVisible;
     private long lastDrawNanos;
     private long lastGpuWaitNanos;
+    private long lastPresentNanos;
     private long refreshNanos;
     private final FrameFences frameFences;
     private Arena readbackArena;
@@ -175,7 +176,8 @@ public final class Renderer implements AutoCloseable {
             labels.draw(c.widthPixels(), c.heightPixels(), labelAnchor);
         }
         if (overlayVisible) {
-            overlay.draw(c.widthPixels(), c.heightPixels(), tick, stats, lastDrawNanos, lastGpuWaitNanos, refreshNanos,
+            overlay.draw(c.widthPixels(), c.heightPixels(), tick, stats, lastDrawNanos, lastGpuWaitNanos, lastPresentNanos,
+                    refreshNanos,
                     streamer.ringBusyFallbacks(), frameIndexOf);
         }
         int error = GL11C.glGetError();
@@ -193,13 +195,16 @@ public final class Renderer implements AutoCloseable {
      */
     public void present(long refreshNanos) {
         this.refreshNanos = refreshNanos;
+        long start = System.nanoTime();
         if (output.isWindow()) {
             compositor.canvas().blitToWindow(output.framebufferWidthPixels(), output.framebufferHeightPixels());
             output.present();
         } else {
             GL11C.glFlush();
         }
-        stats.presented(System.nanoTime(), refreshNanos);
+        long now = System.nanoTime();
+        lastPresentNanos = now - start;
+        stats.presented(now, refreshNanos, lastPresentNanos);
         frameFences.presented();
     }
 

@@ -63,7 +63,7 @@ class StatsOverlayTest {
             assertTrue(lines[1].startsWith("gl " + renderer.driver().renderer()), lines[1]);
             assertTrue(lines[1].endsWith("upload=" + renderer.uploadPath().cliName()), lines[1]);
             assertEquals("engine filechannel  FALLBACK: io_uring blocked (EPERM)", lines[2]);
-            assertTrue(Pattern.matches("tick 77  presented 0  dropped 0  draw \\d+\\.\\d\\d ms  gpu wait 0.00 ms", lines[3]), lines[3]);
+            assertTrue(Pattern.matches("tick 77  presented 0  dropped 0  draw \\d+\\.\\d\\d ms  gpu wait 0.00 ms  present 0.00 ms", lines[3]), lines[3]);
             assertTrue(lines[4].startsWith("layer name"), lines[4]);
             assertEquals("    2 clip-two.mov              1234   99.0    10   12.3us  0.45ms     3", lines[5]);
             assertEquals("", lines[6].strip(), "no further text line");

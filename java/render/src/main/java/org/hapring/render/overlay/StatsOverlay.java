@@ -6,7 +6,7 @@ import org.hapring.render.RenderStats;
 /**
  * The on-screen stats: a translucent panel at the top-left (or bottom-left) of the canvas with the output and
  * driver, the engine in use and any fallback, the frame counters (dropped refresh intervals, the last frame's draw
- * submission time and GPU wait), one line per layer (frame number, hit rate, misses,
+ * submission time, GPU wait and present time), one line per layer (frame number, hit rate, misses,
  * acquire and upload p99, dropped ticks) and a graph of the last {@link RenderStats#GRAPH_FRAMES} frame
  * intervals (bars, red above one refresh interval, with a line at the interval). The text is rebuilt every
  * frame into reused buffers: drawing it allocates nothing.
@@ -66,7 +66,8 @@ public final class StatsOverlay implements AutoCloseable {
      * layer's frame on screen (-1 when none); {@code refreshNanos} is the interval frames should last.
      */
     public void draw(int canvasWidth, int canvasHeight, long tick, RenderStats stats, long lastDrawNanos,
-            long lastGpuWaitNanos, long refreshNanos, long ringBusyFallbacks, IntUnaryOperator frameIndexOf) {
+            long lastGpuWaitNanos, long lastPresentNanos, long refreshNanos, long ringBusyFallbacks,
+            IntUnaryOperator frameIndexOf) {
         int scale = scaleFor(canvasHeight);
         OverlayStats e = engine;
         int n = 0;
@@ -83,7 +84,7 @@ public final class StatsOverlay implements AutoCloseable {
         lines[n++].clear().append("tick ").append(tick).append("  presented ").append(stats.presented())
                 .append("  dropped ").append(stats.droppedIntervals()).append("  draw ")
                 .appendFixed(lastDrawNanos / 1e6, 2, 0).append(" ms  gpu wait ").appendFixed(lastGpuWaitNanos / 1e6, 2, 0)
-                .append(" ms");
+                .append(" ms  present ").appendFixed(lastPresentNanos / 1e6, 2, 0).append(" ms");
         lines[n++].clear().append("layer name                     frame   hit%  miss  acq p99  upl p99  drop");
         for (int i = 0; i < e.layers().size() && n < MAX_LINES; i++) {
             OverlayStats.Layer l = e.layers().get(i);
