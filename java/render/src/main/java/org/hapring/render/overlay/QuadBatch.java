@@ -56,6 +56,8 @@ final class QuadBatch {
 
     private final int maxQuads;
     private final FloatBuffer vertices;
+    /** The vertices' native address, taken once (asking LWJGL for a buffer's address per frame allocates). */
+    private final long verticesAddress;
     private final GlProgram program;
     private final int canvasUniform;
     private final int atlas;
@@ -70,6 +72,7 @@ final class QuadBatch {
     QuadBatch(int maxQuads) {
         this.maxQuads = maxQuads;
         this.vertices = MemoryUtil.memAllocFloat(maxQuads * 6 * FLOATS_PER_VERTEX);
+        this.verticesAddress = MemoryUtil.memAddress(vertices);
         this.program = new GlProgram("overlay", VERTEX, FRAGMENT);
         this.canvasUniform = program.uniform("u_canvas");
         int rows = (SOLID_CELL + ATLAS_COLUMNS) / ATLAS_COLUMNS;
@@ -186,9 +189,8 @@ final class QuadBatch {
         if (quads == 0) {
             return;
         }
-        vertices.flip();
         GL15C.glBindBuffer(GL15C.GL_ARRAY_BUFFER, vertexBuffer);
-        GL15C.glBufferSubData(GL15C.GL_ARRAY_BUFFER, 0L, vertices);
+        GL15C.nglBufferSubData(GL15C.GL_ARRAY_BUFFER, 0L, (long) vertices.position() * Float.BYTES, verticesAddress);
         GL15C.glBindBuffer(GL15C.GL_ARRAY_BUFFER, 0);
         GL20C.glUseProgram(program.id());
         GL20C.glUniform2f(canvasUniform, canvasWidth, canvasHeight);
