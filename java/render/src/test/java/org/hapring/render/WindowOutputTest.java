@@ -36,6 +36,8 @@ class WindowOutputTest {
         assertEquals("3", value(out, "presented"));
         assertTrue(value(out, "description").startsWith("window 160x120 on "), value(out, "description"));
         assertTrue(value(out, "description").contains("(vsync)"), value(out, "description"));
+        assertTrue(Long.parseLong(value(out, "allocatedBytesPer200Frames")) < 16 * 1024,
+                "window frames allocate on the Java heap: " + value(out, "allocatedBytesPer200Frames"));
     }
 
     @Test

@@ -33,6 +33,7 @@ public final class WindowProbeMain {
             renderer.upload(0, 0, red);
             renderer.looks().set(0, LayerLook.DEFAULT.withFit(FitMode.NATIVE));
             for (int frame = 0; frame < 3; frame++) {
+                renderer.awaitGpu();
                 window.pollEvents();
                 renderer.drawFrame(frame);
                 int w = window.framebufferWidthPixels();
@@ -54,6 +55,22 @@ public final class WindowProbeMain {
                 renderer.present(window.refreshPeriodNanos());
             }
             System.out.println("presented=" + renderer.stats().presented());
+            // a window frame (events, draw, copy into the window, swap) allocates nothing once warm
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long before = 0;
+            for (int frame = 0; frame < 600; frame++) {
+                if (frame == 400) {
+                    before = threads.getThreadAllocatedBytes(Thread.currentThread().threadId());
+                }
+                window.pollEvents();
+                renderer.awaitGpu();
+                renderer.upload(0, frame, red);
+                renderer.drawFrame(frame);
+                renderer.present(window.refreshPeriodNanos());
+            }
+            System.out.println("allocatedBytesPer200Frames="
+                    + (threads.getThreadAllocatedBytes(Thread.currentThread().threadId()) - before));
             System.out.println("closeRequested=" + window.closeRequested());
         }
     }

@@ -3,6 +3,7 @@ package org.hapring.render.gl;
 import org.lwjgl.PointerBuffer;
 import org.lwjgl.glfw.GLFW;
 import org.lwjgl.glfw.GLFWErrorCallback;
+import org.lwjgl.glfw.GLFWFramebufferSizeCallback;
 import org.lwjgl.glfw.GLFWKeyCallback;
 import org.lwjgl.glfw.GLFWVidMode;
 import org.lwjgl.opengl.GL;
@@ -21,9 +22,11 @@ public final class GlfwWindowOutput implements GlOutput {
     private final boolean vsync;
     private final long refreshPeriodNanos;
     private final String description;
-    private final int[] w = new int[1];
-    private final int[] h = new int[1];
+    /** The framebuffer size, kept by GLFW's size callback (asking for it each frame would allocate). */
+    private int widthPixels;
+    private int heightPixels;
     private final GLFWKeyCallback keyCallback;
+    private final GLFWFramebufferSizeCallback sizeCallback;
     private final GLFWErrorCallback errorCallback;
     private KeyListener keyListener = a -> { };
     private boolean closed;
@@ -47,6 +50,16 @@ public final class GlfwWindowOutput implements GlOutput {
             }
         });
         GLFW.glfwSetKeyCallback(window, keyCallback);
+        int[] w = new int[1];
+        int[] h = new int[1];
+        GLFW.glfwGetFramebufferSize(window, w, h);
+        this.widthPixels = w[0];
+        this.heightPixels = h[0];
+        this.sizeCallback = GLFWFramebufferSizeCallback.create((win, width, height) -> {
+            widthPixels = width;
+            heightPixels = height;
+        });
+        GLFW.glfwSetFramebufferSizeCallback(window, sizeCallback);
     }
 
     /** Whether a display server is named in the environment (DISPLAY or WAYLAND_DISPLAY). */
@@ -142,14 +155,12 @@ public final class GlfwWindowOutput implements GlOutput {
 
     @Override
     public int framebufferWidthPixels() {
-        GLFW.glfwGetFramebufferSize(window, w, h);
-        return w[0];
+        return widthPixels;
     }
 
     @Override
     public int framebufferHeightPixels() {
-        GLFW.glfwGetFramebufferSize(window, w, h);
-        return h[0];
+        return heightPixels;
     }
 
     @Override
@@ -197,6 +208,7 @@ public final class GlfwWindowOutput implements GlOutput {
         GL.setCapabilities(null);
         GLFW.glfwDestroyWindow(window);
         keyCallback.free();
+        sizeCallback.free();
         GLFW.glfwTerminate();
         GLFW.glfwSetErrorCallback(null);
         errorCallback.free();
