@@ -105,13 +105,27 @@ final class DemoCommand implements Callable<Integer> {
         return r.stats().wrong() > 0 ? PlayCommand.EXIT_WRONG_FRAMES : 0;
     }
 
+    /** True when {@code f} is a demo movie as this version makes it (an older or damaged one is made again). */
+    private static boolean isCurrent(Path f) {
+        if (!Files.exists(f)) {
+            return false;
+        }
+        try {
+            org.hapring.mov.SampleTable t = org.hapring.mov.MovReader.open(f).video();
+            return t.frameCount() == FRAMES && t.width() == 1920 && t.height() == 1080
+                    && HapVariant.HAP_Q.fourcc().equals(t.fourcc());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The layers' movies, made where missing (a finished movie is renamed into place, so a half one never counts). */
     private static List<Path> make(Path dir, PrintWriter err) throws IOException {
         List<Path> files = new ArrayList<>();
         for (int layer = 1; layer <= LAYERS; layer++) {
             Path f = dir.resolve("layer" + layer + "_1080p_hap_q.mov");
             files.add(f);
-            if (Files.exists(f)) {
+            if (isCurrent(f)) {
                 continue;
             }
             err.println("hapring demo: generating " + f + " (" + FRAMES + " frames, once)");
