@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.hapring.decode.HapVariant;
 import org.hapring.playback.PlayerConfig;
 import org.hapring.prebuffer.FrameDecoders;
+import org.hapring.render.loop.LoopSettings;
 import org.hapring.write.FrameRate;
 import org.hapring.write.GenSpec;
 import org.hapring.write.HapEncoding;
@@ -19,6 +20,7 @@ import org.hapring.write.HapGenerator;
 import org.hapring.write.MovWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,13 +29,16 @@ import picocli.CommandLine.Spec;
  * {@code hapring demo}: the README's main command, no files needed. Generates six layers of 1080p HAP Q (the
  * writer's scrolling test card, each stamped with its layer id; 240 frames that loop) once into a cache
  * directory, describes the first, then plays all six together at 60 fps for 20 s on the best engine this
- * machine allows, verifying every frame shown, and prints the report.
+ * machine allows, verifying every frame shown, composited as a labelled grid with the stats overlay in a window
+ * when one can be opened (else offscreen, else not rendered; {@link DisplayOptions}), and prints the report (the
+ * engine's and the renderer's).
  *
  * <p>Runs on the main thread.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generates 6 layers of 1080p HAP Q (once, cached), plays them together at 60 fps for 20 s on the",
-            "best engine, verifying every frame, and prints the report."})
+            "best engine, verifying every frame, shows them as a labelled grid with the stats overlay (a window, else",
+            "offscreen), and prints the report."})
 final class DemoCommand implements Callable<Integer> {
     static final int LAYERS = 6;
     /** Clip length: 4 s at 60 fps, played in a loop. */
@@ -45,6 +50,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Where generated media are kept (default: $XDG_CACHE_HOME/hapring or ~/.cache/hapring).")
     Path cacheDir;
+
+    @Mixin
+    DisplayOptions display;
 
     @Option(names = "--seconds", defaultValue = "20", paramLabel = "S", description = "How long to play (default ${DEFAULT-VALUE}).")
     double seconds;
@@ -73,10 +81,25 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "hapring demo: playing all %d at 60 fps for %.0f s on the best engine, verifying every"
                 + " frame shown%n", LAYERS, seconds);
         out.flush();
-        PlaySession.Result r = PlaySession.run(PlayerConfig.defaults(), files, seconds, true, 0, 1, FrameDecoders.hap(),
-                err, System.console() != null && System.console().isTerminal());
+        PlayerConfig config = PlayerConfig.defaults();
+        display.layout = "grid";
+        display.statsOverlay = true;
+        LoopSettings settings = display.settings(spec, config.maxLayers(), "hapring demo");
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            labels.add("layer " + (i + 1) + ": HAP Q 1920x1080  " + files.get(i).getFileName());
+        }
+        PlaySession.Display shown = settings == null ? null
+                : new PlaySession.Display(settings, DisplayOptions.Layout.GRID, labels, display.auto());
+        PlaySession.Result r = PlaySession.run(config, files, seconds, true, 0, 1, FrameDecoders.hap(), err,
+                System.console() != null && System.console().isTerminal(), shown);
         for (String line : StatsReport.summary(r.stats(), r.seconds())) {
             out.println(line);
+        }
+        if (r.render() != null) {
+            for (String line : RenderReportLines.summary(r.render())) {
+                out.println(line);
+            }
         }
         out.flush();
         return r.stats().wrong() > 0 ? PlayCommand.EXIT_WRONG_FRAMES : 0;

@@ -3,20 +3,25 @@ package org.hapring.app;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hapring.playback.PlayerConfig;
 import org.hapring.prebuffer.FrameDecoders;
+import org.hapring.render.loop.LoopSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code hapring play FILE...}: plays every file as a layer, headless, for a while, with a live status line
- * and a final report (and JSON with {@code --stats-json}). Settings come from {@code --config FILE} (Java
+ * {@code hapring play FILE...}: plays every file as a layer for a while, composited in a window or offscreen
+ * ({@link DisplayOptions}; or not rendered with {@code --output none}), with a live status line and a final
+ * report (and JSON with {@code --stats-json}, the renderer's numbers under {@code render}). Settings come from {@code --config FILE} (Java
  * properties, keys as in {@link PlayerConfig#KEYS}) with the flags overriding it; a bad value is one error
  * naming the key. Exit status 3 when {@code --verify} found a wrong frame.
  *
@@ -25,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "play",
         mixinStandardHelpOptions = true,
-        description = {"Plays HAP movies as layers on a real-time clock, headless, and reports drops, latencies and memory."})
+        description = {"Plays HAP movies as layers on a real-time clock, composited in a window or offscreen (or not"
+                + " rendered), and reports drops, latencies and memory."})
 final class PlayCommand implements Callable<Integer> {
     static final int EXIT_WRONG_FRAMES = 3;
 
@@ -35,9 +41,8 @@ final class PlayCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "HAP movies, one layer each.")
     List<Path> files;
 
-    @Option(names = "--output", defaultValue = "none", paramLabel = "OUT",
-            description = "Where frames go: none (headless; the only output of this command).")
-    String output;
+    @Mixin
+    DisplayOptions display;
 
     @Option(names = "--seconds", defaultValue = "10", paramLabel = "S", description = "How long to play (default ${DEFAULT-VALUE}).")
     double seconds;
@@ -75,10 +80,6 @@ final class PlayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!output.equals("none")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--output=" + output
-                    + ": only 'none' (headless) is available in this command");
-        }
         if (!(seconds > 0) || seconds > 86_400) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--seconds=" + seconds + ": must be > 0 and <= 86400");
         }
@@ -86,16 +87,32 @@ final class PlayCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--random-seek-every-ms=" + seekEveryMillis + ": must be >= 0");
         }
         PlayerConfig config = config();
+        LoopSettings settings = display.settings(spec, config.maxLayers(), "hapring play");
+        List<String> labels = new ArrayList<>();
+        for (Path f : files) {
+            labels.add(f.getFileName().toString());
+        }
+        PlaySession.Display shown = settings == null ? null
+                : new PlaySession.Display(settings, display.layout(), labels, display.auto());
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         PlaySession.Result r = PlaySession.run(config, files, seconds, verify, seekEveryMillis, seed,
-                FrameDecoders.hap(), err, System.console() != null && System.console().isTerminal());
+                FrameDecoders.hap(), err, System.console() != null && System.console().isTerminal(), shown);
         for (String line : StatsReport.summary(r.stats(), r.seconds())) {
             out.println(line);
         }
+        if (r.render() != null) {
+            for (String line : RenderReportLines.summary(r.render())) {
+                out.println(line);
+            }
+        }
         out.flush();
         if (statsJson != null) {
-            StatsReport.write(statsJson, StatsReport.json(r.stats(), r.seconds(), config.values()));
+            Map<String, Object> json = StatsReport.json(r.stats(), r.seconds(), config.values());
+            if (r.render() != null) {
+                json.put("render", RenderReportLines.json(r.render()));
+            }
+            StatsReport.write(statsJson, json);
         }
         return verify && r.stats().wrong() > 0 ? EXIT_WRONG_FRAMES : 0;
     }

@@ -3,14 +3,20 @@ package org.hapring.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.hapring.render.compose.Grid;
+import org.hapring.render.compose.PixelBox;
+import org.hapring.render.overlay.StatsOverlay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's first command works with nothing but a cache directory: it generates its six layers once,
- * describes the first, plays them all with every frame verified (shortened here with {@code --seconds}).
+ * describes the first, plays them all with every frame verified (shortened here with {@code --seconds}), shown
+ * as a grid of six (checked in a screenshot when OpenGL is available here).
  */
 class DemoCommandTest {
     @TempDir
@@ -30,9 +36,26 @@ class DemoCommandTest {
         Path clip = cache.resolve("demo/layer1_1080p_hap_q.mov");
         long modified = Files.getLastModifiedTime(clip).toMillis();
 
-        CliRun second = CliRun.of("demo", "--cache-dir", cache.toString(), "--seconds", "1");
+        Path shot = cache.resolve("demo-frame30.png");
+        CliRun second = CliRun.of("demo", "--cache-dir", cache.toString(), "--seconds", "1", "--screenshot", shot.toString(),
+                "--screenshot-frame", "30");
         assertEquals(0, second.status(), second.err());
         assertTrue(!second.err().contains("generating"), second.err());
         assertEquals(modified, Files.getLastModifiedTime(clip).toMillis());
+        if (second.out().contains("render: ")) {
+            // rendered (a window, or offscreen where there is no display): the grid of six and the overlay
+            BufferedImage image = ImageIO.read(shot.toFile());
+            assertEquals(1280, image.getWidth());
+            assertEquals(720, image.getHeight());
+            for (int cell = 0; cell < DemoCommand.LAYERS; cell++) {
+                PixelBox box = Grid.cell(cell, DemoCommand.LAYERS, new PixelBox(0, 0, 1280,
+                        720 - StatsOverlay.heightPixels(DemoCommand.LAYERS, 720)), 8);
+                // the test card's colour bars (the middle is the black caption box)
+                int rgb = image.getRGB(box.x() + box.width() / 8, box.y() + box.height() / 3) & 0xFFFFFF;
+                assertTrue(rgb != 0, "cell " + cell + " shows its layer");
+            }
+        } else {
+            assertTrue(second.err().contains("so no screenshot"), second.err());
+        }
     }
 }

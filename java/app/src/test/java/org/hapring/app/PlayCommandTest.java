@@ -96,7 +96,11 @@ class PlayCommandTest {
         "--set memoryCapBytes=1         | memoryCapBytes=1",
         "--set nosuchkey=1              | nosuchkey=1",
         "--fps zero                     | fps=zero",
-        "--output window                | --output=window",
+        "--output bogus                 | --output=bogus",
+        "--size 10x10                   | --size=10x10",
+        "--upload dma                   | --upload=dma",
+        "--pacing vsync --output offscreen | --pacing=vsync",
+        "--output none --screenshot x.png | --screenshot",
         "--seconds 0                    | --seconds=0.0",
     })
     void aBadSettingIsOneErrorNamingIt(String option, String named) {

@@ -106,6 +106,12 @@ final class MesaTextureDecoder implements AutoCloseable {
      */
     ByteBuffer decode(int internalFormat, byte[] blocks, int widthPixels, int heightPixels, int format, int type,
             int bytesPerTexel) {
+        return decodeOnCurrentContext(internalFormat, blocks, widthPixels, heightPixels, format, type, bytesPerTexel);
+    }
+
+    /** As {@link #decode}, on whatever GL context is current on the calling thread (for example a renderer's). */
+    static ByteBuffer decodeOnCurrentContext(int internalFormat, byte[] blocks, int widthPixels, int heightPixels,
+            int format, int type, int bytesPerTexel) {
         int texture = GL11.glGenTextures();
         try {
             GL11.glBindTexture(GL11.GL_TEXTURE_2D, texture);
