@@ -57,6 +57,8 @@ public final class Libc {
     public static int RLIMIT_MEMLOCK() { return 8; }
     /** {@code RLIM_INFINITY}: ~0UL. */
     public static long RLIM_INFINITY() { return -1L; }
+    /** {@code RUSAGE_SELF}: the calling process, every thread, living and ended. */
+    public static int RUSAGE_SELF() { return 0; }
 
     // ---------------------------------------------------------------- functions
 
@@ -127,6 +129,20 @@ public final class Libc {
     public static int getrlimit(MemorySegment callState, int resource, MemorySegment rlim) {
         try {
             return (int) getrlimit.HANDLE.invokeExact(callState, resource, rlim);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static class getrusage {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(Liburing.C_INT, Liburing.C_INT, Liburing.C_POINTER);
+        static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("getrusage"), DESC, CAPTURE_ERRNO);
+    }
+
+    /** {@code int getrusage(int who, struct rusage *usage)}: 0 or -1 with errno in {@code callState}. */
+    public static int getrusage(MemorySegment callState, int who, MemorySegment usage) {
+        try {
+            return (int) getrusage.HANDLE.invokeExact(callState, who, usage);
         } catch (Throwable ex) {
             throw new AssertionError("should not reach here", ex);
         }

@@ -55,11 +55,13 @@ class LayoutsTest {
             f("iovec", "iovec", "iov_base"), f("iovec", "iovec", "iov_len"),
             f("__kernel_timespec", "__kernel_timespec", "tv_sec"), f("__kernel_timespec", "__kernel_timespec", "tv_nsec"),
             f("stat", "stat", "st_size"), f("stat", "stat", "st_dev"), f("stat", "stat", "st_ino"),
-            f("rlimit", "rlimit", "rlim_cur"), f("rlimit", "rlimit", "rlim_max"));
+            f("rlimit", "rlimit", "rlim_cur"), f("rlimit", "rlimit", "rlim_max"),
+            f("rusage", "rusage", "ru_utime"), f("rusage", "rusage", "ru_stime"), f("rusage", "rusage", "ru_minflt"),
+            f("rusage", "rusage", "ru_majflt"), f("rusage", "rusage", "ru_nvcsw"), f("rusage", "rusage", "ru_nivcsw"));
 
     private static final List<String> STRUCTS = List.of("io_uring", "io_uring_sq", "io_uring_cq", "io_uring_sqe",
             "io_uring_cqe", "io_uring_params", "io_uring_probe", "io_uring_probe_op", "iovec", "__kernel_timespec",
-            "stat", "rlimit");
+            "stat", "rlimit", "rusage");
 
     private static String[] f(String javaClass, String cStruct, String field) {
         return new String[] {javaClass, cStruct, field};

@@ -66,4 +66,29 @@ class LibcTest {
             assertTrue(max == Libc.RLIM_INFINITY() || Long.compareUnsigned(cur, max) <= 0, "soft limit above hard limit");
         }
     }
+
+    @Test
+    void getrusageCountsThisThreadsWorkAndRefusesABadWho() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Libc.allocateCallState(arena);
+            MemorySegment before = rusage.allocate(arena);
+            MemorySegment after = rusage.allocate(arena);
+            assertEquals(144, rusage.sizeof());
+            assertEquals(0, Libc.getrusage(state, Libc.RUSAGE_SELF(), before));
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long start = threads.getCurrentThreadCpuTime();
+            long sink = 0;
+            while (threads.getCurrentThreadCpuTime() - start < 50_000_000L) {
+                sink += Long.numberOfTrailingZeros(sink + System.nanoTime());
+            }
+            assertEquals(0, Libc.getrusage(state, Libc.RUSAGE_SELF(), after));
+            long cpuMicros = rusage.ru_utime_micros(after) + rusage.ru_stime_micros(after)
+                    - rusage.ru_utime_micros(before) - rusage.ru_stime_micros(before);
+            assertTrue(cpuMicros >= 45_000, "50 ms of this thread's CPU, the process counted " + cpuMicros + " us (" + sink + ")");
+            assertTrue(rusage.ru_minflt(after) >= rusage.ru_minflt(before));
+            assertTrue(rusage.ru_nvcsw(after) >= 0 && rusage.ru_nivcsw(after) >= 0 && rusage.ru_majflt(after) >= 0);
+            assertEquals(-1, Libc.getrusage(state, 12345, after));
+            assertEquals(Errno.EINVAL, Libc.errno(state));
+        }
+    }
 }

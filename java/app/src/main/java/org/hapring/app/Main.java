@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             DecodeCommand.class,
             GenCommand.class,
             PlayCommand.class,
+            BenchCommand.class,
         })
 public final class Main {
 

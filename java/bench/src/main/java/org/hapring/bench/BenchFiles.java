@@ -8,6 +8,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.hapring.decode.HapVariant;
+import org.hapring.write.FrameRate;
+import org.hapring.write.GenSpec;
+import org.hapring.write.HapEncoding;
+import org.hapring.write.HapGenerator;
+import org.hapring.write.MovWriter;
 
 /**
  * The benchmark's media: {@code count} files of {@code framesPerFile} frames of {@code frameBytes}
@@ -52,6 +58,24 @@ public final class BenchFiles {
             files.add(f);
         }
         return files;
+    }
+
+    /**
+     * A HAP movie of {@code frames} noise frames (stored raw: every frame the same size) at {@code fps}, made once
+     * into {@code dir} and reused.
+     */
+    public static Path hapMovie(Path dir, HapVariant variant, int widthPixels, int heightPixels, int frames)
+            throws IOException {
+        Files.createDirectories(dir);
+        Path f = dir.resolve("noise-" + variant.cliName() + "-" + widthPixels + "x" + heightPixels + "-" + frames + ".mov");
+        if (!Files.exists(f)) {
+            Path tmp = dir.resolve(f.getFileName() + ".making.mov");
+            HapGenerator.generate(new GenSpec(tmp, variant, widthPixels, heightPixels, FrameRate.parse("60"), frames,
+                    GenSpec.Content.NOISE, 0, 1, HapEncoding.defaults(), MovWriter.MoovPlacement.FIRST,
+                    Math.max(1, Runtime.getRuntime().availableProcessors())), null);
+            Files.move(tmp, f);
+        }
+        return f;
     }
 
     /** Reads every file once so that a warm-cache run starts warm. */

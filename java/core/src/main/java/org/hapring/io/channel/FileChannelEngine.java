@@ -68,10 +68,21 @@ public final class FileChannelEngine extends AbstractReadEngine {
         return new EngineCapabilities(true, false, false, false, true, false, config.queueDepth());
     }
 
-    /** Worker thread: reads slot {@code r} and publishes it. */
+    /**
+     * Worker thread: reads slot {@code r} and publishes it, always: an unchecked failure (for example a
+     * WrongThreadException from a buffer of a confined arena) becomes the read's error instead of a lost
+     * completion that the owner would wait for forever.
+     */
     private void runRead(int r) {
-        errors[r] = ChannelReads.readSlot(channels[requests.file(r).slot()], requests, r, transfers);
-        completions.publish(r);
+        try {
+            errors[r] = ChannelReads.readSlot(channels[requests.file(r).slot()], requests, r, transfers);
+        } catch (RuntimeException | Error e) {
+            errors[r] = new IoEngineException(IoEngineException.Kind.OTHER, "read", 0, requests.file(r).path(),
+                    requests.offsetBytes(r), "the read failed on a pool thread: " + e
+                    + (e instanceof WrongThreadException ? " (the buffer's arena must be shared, not confined)" : ""), e);
+        } finally {
+            completions.publish(r);
+        }
     }
 
     @Override
