@@ -25,14 +25,17 @@ public final class Libc {
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup SYMBOL_LOOKUP = LINKER.defaultLookup();
     private static final StructLayout CAPTURE_STATE_LAYOUT = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CAPTURE_STATE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final VarHandle ERRNO =
+            CAPTURE_STATE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
     private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
     private static final boolean AARCH64 = "aarch64".equals(System.getProperty("os.arch"));
 
     private Libc() {}
 
     static MemorySegment findOrThrow(String symbol) {
-        return SYMBOL_LOOKUP.find(symbol).orElseThrow(() -> new UnsatisfiedLinkError("unresolved libc symbol " + symbol));
+        return SYMBOL_LOOKUP
+                .find(symbol)
+                .orElseThrow(() -> new UnsatisfiedLinkError("unresolved libc symbol " + symbol));
     }
 
     /** Allocates the segment that errno-capturing calls write {@code errno} into. */
@@ -47,25 +50,49 @@ public final class Libc {
 
     // ---------------------------------------------------------------- constants (fcntl.h, sys/resource.h)
 
-    public static int O_RDONLY() { return 0; }
+    public static int O_RDONLY() {
+        return 0;
+    }
     /** {@code O_DIRECT}: 040000 on x86-64, 0200000 on aarch64. */
-    public static int O_DIRECT() { return AARCH64 ? 0200000 : 040000; }
-    public static int O_CLOEXEC() { return 02000000; }
-    public static int POSIX_FADV_SEQUENTIAL() { return 2; }
-    public static int POSIX_FADV_WILLNEED() { return 3; }
-    public static int POSIX_FADV_DONTNEED() { return 4; }
-    public static int RLIMIT_MEMLOCK() { return 8; }
+    public static int O_DIRECT() {
+        return AARCH64 ? 0200000 : 040000;
+    }
+
+    public static int O_CLOEXEC() {
+        return 02000000;
+    }
+
+    public static int POSIX_FADV_SEQUENTIAL() {
+        return 2;
+    }
+
+    public static int POSIX_FADV_WILLNEED() {
+        return 3;
+    }
+
+    public static int POSIX_FADV_DONTNEED() {
+        return 4;
+    }
+
+    public static int RLIMIT_MEMLOCK() {
+        return 8;
+    }
     /** {@code RLIM_INFINITY}: ~0UL. */
-    public static long RLIM_INFINITY() { return -1L; }
+    public static long RLIM_INFINITY() {
+        return -1L;
+    }
     /** {@code RUSAGE_SELF}: the calling process, every thread, living and ended. */
-    public static int RUSAGE_SELF() { return 0; }
+    public static int RUSAGE_SELF() {
+        return 0;
+    }
 
     // ---------------------------------------------------------------- functions
 
     private static class open {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(Liburing.C_INT, Liburing.C_POINTER, Liburing.C_INT, Liburing.C_INT);
-        static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("open"), DESC,
-                Linker.Option.firstVariadicArg(2), CAPTURE_ERRNO);
+        static final FunctionDescriptor DESC =
+                FunctionDescriptor.of(Liburing.C_INT, Liburing.C_POINTER, Liburing.C_INT, Liburing.C_INT);
+        static final MethodHandle HANDLE =
+                LINKER.downcallHandle(findOrThrow("open"), DESC, Linker.Option.firstVariadicArg(2), CAPTURE_ERRNO);
     }
 
     /** {@code int open(const char *pathname, int flags, ... mode)}: fd or -1 with errno in {@code callState}. */
@@ -92,7 +119,8 @@ public final class Libc {
     }
 
     private static class fstat {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(Liburing.C_INT, Liburing.C_INT, Liburing.C_POINTER);
+        static final FunctionDescriptor DESC =
+                FunctionDescriptor.of(Liburing.C_INT, Liburing.C_INT, Liburing.C_POINTER);
         static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("fstat"), DESC, CAPTURE_ERRNO);
     }
 
@@ -106,8 +134,8 @@ public final class Libc {
     }
 
     private static class posix_fadvise {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(Liburing.C_INT, Liburing.C_INT, Liburing.C_LONG,
-                Liburing.C_LONG, Liburing.C_INT);
+        static final FunctionDescriptor DESC =
+                FunctionDescriptor.of(Liburing.C_INT, Liburing.C_INT, Liburing.C_LONG, Liburing.C_LONG, Liburing.C_INT);
         static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("posix_fadvise"), DESC);
     }
 
@@ -121,7 +149,8 @@ public final class Libc {
     }
 
     private static class getrlimit {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(Liburing.C_INT, Liburing.C_INT, Liburing.C_POINTER);
+        static final FunctionDescriptor DESC =
+                FunctionDescriptor.of(Liburing.C_INT, Liburing.C_INT, Liburing.C_POINTER);
         static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("getrlimit"), DESC, CAPTURE_ERRNO);
     }
 
@@ -135,7 +164,8 @@ public final class Libc {
     }
 
     private static class getrusage {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(Liburing.C_INT, Liburing.C_INT, Liburing.C_POINTER);
+        static final FunctionDescriptor DESC =
+                FunctionDescriptor.of(Liburing.C_INT, Liburing.C_INT, Liburing.C_POINTER);
         static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("getrusage"), DESC, CAPTURE_ERRNO);
     }
 

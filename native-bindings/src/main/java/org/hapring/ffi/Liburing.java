@@ -35,6 +35,7 @@ public final class Liburing {
 
     /** The system property that overrides the library name (read once). */
     public static final String LIBRARY_PROPERTY = "hapring.ffi.liburing";
+
     private static final String DEFAULT_LIBRARY = "liburing.so.2";
 
     private static final String LIBRARY_NAME = System.getProperty(LIBRARY_PROPERTY, DEFAULT_LIBRARY);
@@ -76,31 +77,68 @@ public final class Liburing {
     }
 
     static MemorySegment findOrThrow(String symbol) {
-        return SYMBOL_LOOKUP.find(symbol).orElseThrow(() -> new UnsatisfiedLinkError(
-                "unresolved symbol " + symbol + " in " + LIBRARY_NAME
+        return SYMBOL_LOOKUP
+                .find(symbol)
+                .orElseThrow(() -> new UnsatisfiedLinkError("unresolved symbol " + symbol + " in " + LIBRARY_NAME
                         + (LOAD_FAILURE == null ? "" : " (library not loaded: " + LOAD_FAILURE.getMessage() + ")")));
     }
 
     // ---------------------------------------------------------------- constants (linux/io_uring.h)
 
-    public static int IORING_OP_READ_FIXED() { return 4; }
-    public static int IORING_OP_READ() { return 22; }
-    public static int IOSQE_FIXED_FILE() { return 1; }
-    public static int IORING_SETUP_SQPOLL() { return 2; }
-    public static int IORING_SETUP_CQSIZE() { return 8; }
-    public static int IORING_SETUP_CLAMP() { return 16; }
-    public static int IORING_SETUP_COOP_TASKRUN() { return 256; }
-    public static int IORING_SETUP_SINGLE_ISSUER() { return 4096; }
-    public static int IORING_SETUP_DEFER_TASKRUN() { return 8192; }
-    public static int IORING_FEAT_NODROP() { return 2; }
-    public static int IORING_FEAT_EXT_ARG() { return 256; }
-    public static int IO_URING_OP_SUPPORTED() { return 1; }
+    public static int IORING_OP_READ_FIXED() {
+        return 4;
+    }
+
+    public static int IORING_OP_READ() {
+        return 22;
+    }
+
+    public static int IOSQE_FIXED_FILE() {
+        return 1;
+    }
+
+    public static int IORING_SETUP_SQPOLL() {
+        return 2;
+    }
+
+    public static int IORING_SETUP_CQSIZE() {
+        return 8;
+    }
+
+    public static int IORING_SETUP_CLAMP() {
+        return 16;
+    }
+
+    public static int IORING_SETUP_COOP_TASKRUN() {
+        return 256;
+    }
+
+    public static int IORING_SETUP_SINGLE_ISSUER() {
+        return 4096;
+    }
+
+    public static int IORING_SETUP_DEFER_TASKRUN() {
+        return 8192;
+    }
+
+    public static int IORING_FEAT_NODROP() {
+        return 2;
+    }
+
+    public static int IORING_FEAT_EXT_ARG() {
+        return 256;
+    }
+
+    public static int IO_URING_OP_SUPPORTED() {
+        return 1;
+    }
 
     // ---------------------------------------------------------------- functions
 
     private static class io_uring_queue_init_params {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_INT, C_POINTER, C_POINTER);
-        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_queue_init_params"), DESC);
+        static final MethodHandle HANDLE =
+                Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_queue_init_params"), DESC);
     }
 
     /** {@code int io_uring_queue_init_params(unsigned entries, struct io_uring *ring, struct io_uring_params *p)}: 0 or -errno. */
@@ -114,7 +152,8 @@ public final class Liburing {
 
     private static class io_uring_queue_exit {
         static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(C_POINTER);
-        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_queue_exit"), DESC);
+        static final MethodHandle HANDLE =
+                Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_queue_exit"), DESC);
     }
 
     /** {@code void io_uring_queue_exit(struct io_uring *ring)}: unmaps the rings and closes the ring fd. */
@@ -141,8 +180,10 @@ public final class Liburing {
     }
 
     private static class io_uring_submit_and_wait_timeout {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER, C_INT, C_POINTER, C_POINTER);
-        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_submit_and_wait_timeout"), DESC);
+        static final FunctionDescriptor DESC =
+                FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER, C_INT, C_POINTER, C_POINTER);
+        static final MethodHandle HANDLE =
+                Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_submit_and_wait_timeout"), DESC);
     }
 
     /**
@@ -150,8 +191,8 @@ public final class Liburing {
      * unsigned wait_nr, struct __kernel_timespec *ts, sigset_t *sigmask)}: flushes the SQ and waits for
      * {@code wait_nr} completions or the timeout; -ETIME on timeout, -EINTR on a signal.
      */
-    public static int io_uring_submit_and_wait_timeout(MemorySegment ring, MemorySegment cqe_ptr, int wait_nr,
-            MemorySegment ts, MemorySegment sigmask) {
+    public static int io_uring_submit_and_wait_timeout(
+            MemorySegment ring, MemorySegment cqe_ptr, int wait_nr, MemorySegment ts, MemorySegment sigmask) {
         try {
             return (int) io_uring_submit_and_wait_timeout.HANDLE.invokeExact(ring, cqe_ptr, wait_nr, ts, sigmask);
         } catch (Throwable ex) {
@@ -161,7 +202,8 @@ public final class Liburing {
 
     private static class io_uring_register_buffers_sparse {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_INT);
-        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_register_buffers_sparse"), DESC);
+        static final MethodHandle HANDLE =
+                Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_register_buffers_sparse"), DESC);
     }
 
     /** {@code int io_uring_register_buffers_sparse(struct io_uring *ring, unsigned nr)}: 0 or -errno. */
@@ -174,8 +216,10 @@ public final class Liburing {
     }
 
     private static class io_uring_register_buffers_update_tag {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_POINTER, C_POINTER, C_INT);
-        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_register_buffers_update_tag"), DESC);
+        static final FunctionDescriptor DESC =
+                FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_POINTER, C_POINTER, C_INT);
+        static final MethodHandle HANDLE =
+                Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_register_buffers_update_tag"), DESC);
     }
 
     /**
@@ -183,8 +227,8 @@ public final class Liburing {
      * const struct iovec *iovecs, const __u64 *tags, unsigned nr)}: number updated or -errno
      * (-ENOMEM when the pinned pages exceed RLIMIT_MEMLOCK).
      */
-    public static int io_uring_register_buffers_update_tag(MemorySegment ring, int off, MemorySegment iovecs,
-            MemorySegment tags, int nr) {
+    public static int io_uring_register_buffers_update_tag(
+            MemorySegment ring, int off, MemorySegment iovecs, MemorySegment tags, int nr) {
         try {
             return (int) io_uring_register_buffers_update_tag.HANDLE.invokeExact(ring, off, iovecs, tags, nr);
         } catch (Throwable ex) {
@@ -194,7 +238,8 @@ public final class Liburing {
 
     private static class io_uring_register_files_sparse {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_INT);
-        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_register_files_sparse"), DESC);
+        static final MethodHandle HANDLE =
+                Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_register_files_sparse"), DESC);
     }
 
     /** {@code int io_uring_register_files_sparse(struct io_uring *ring, unsigned nr)}: 0 or -errno. */
@@ -208,7 +253,8 @@ public final class Liburing {
 
     private static class io_uring_register_files_update {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_INT, C_POINTER, C_INT);
-        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_register_files_update"), DESC);
+        static final MethodHandle HANDLE =
+                Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_register_files_update"), DESC);
     }
 
     /**
@@ -225,7 +271,8 @@ public final class Liburing {
 
     private static class io_uring_register_iowq_max_workers {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_POINTER, C_POINTER);
-        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_register_iowq_max_workers"), DESC);
+        static final MethodHandle HANDLE =
+                Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_register_iowq_max_workers"), DESC);
     }
 
     /**
@@ -242,7 +289,8 @@ public final class Liburing {
 
     private static class io_uring_get_probe_ring {
         static final FunctionDescriptor DESC = FunctionDescriptor.of(C_POINTER, C_POINTER);
-        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_get_probe_ring"), DESC);
+        static final MethodHandle HANDLE =
+                Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_get_probe_ring"), DESC);
     }
 
     /** {@code struct io_uring_probe *io_uring_get_probe_ring(struct io_uring *ring)}: malloc'd, or NULL. */
@@ -256,7 +304,8 @@ public final class Liburing {
 
     private static class io_uring_free_probe {
         static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(C_POINTER);
-        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_free_probe"), DESC);
+        static final MethodHandle HANDLE =
+                Linker.nativeLinker().downcallHandle(findOrThrow("io_uring_free_probe"), DESC);
     }
 
     /** {@code void io_uring_free_probe(struct io_uring_probe *probe)}. */

@@ -14,8 +14,8 @@ import java.lang.foreign.ValueLayout.OfLong;
  */
 public final class __kernel_timespec {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            Liburing.C_LONG.withName("tv_sec"),
-            Liburing.C_LONG.withName("tv_nsec")).withName("__kernel_timespec");
+                    Liburing.C_LONG.withName("tv_sec"), Liburing.C_LONG.withName("tv_nsec"))
+            .withName("__kernel_timespec");
 
     private __kernel_timespec() {}
 
@@ -32,7 +32,8 @@ public final class __kernel_timespec {
         return arena.allocate($LAYOUT);
     }
 
-    private static final OfLong tv_sec$LAYOUT = (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("tv_sec"));
+    private static final OfLong tv_sec$LAYOUT =
+            (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("tv_sec"));
     private static final long tv_sec$OFFSET = 0;
 
     public static long tv_sec$offset() {
@@ -49,7 +50,8 @@ public final class __kernel_timespec {
         struct.set(tv_sec$LAYOUT, tv_sec$OFFSET, fieldValue);
     }
 
-    private static final OfLong tv_nsec$LAYOUT = (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("tv_nsec"));
+    private static final OfLong tv_nsec$LAYOUT =
+            (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("tv_nsec"));
     private static final long tv_nsec$OFFSET = 8;
 
     public static long tv_nsec$offset() {

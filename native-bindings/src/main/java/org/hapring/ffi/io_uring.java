@@ -15,14 +15,15 @@ import java.lang.foreign.ValueLayout.OfInt;
  */
 public final class io_uring {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            io_uring_sq.layout().withName("sq"),
-            io_uring_cq.layout().withName("cq"),
-            Liburing.C_INT.withName("flags"),
-            Liburing.C_INT.withName("ring_fd"),
-            Liburing.C_INT.withName("features"),
-            Liburing.C_INT.withName("enter_ring_fd"),
-            Liburing.C_CHAR.withName("int_flags"),
-            MemoryLayout.paddingLayout(7)).withName("io_uring");
+                    io_uring_sq.layout().withName("sq"),
+                    io_uring_cq.layout().withName("cq"),
+                    Liburing.C_INT.withName("flags"),
+                    Liburing.C_INT.withName("ring_fd"),
+                    Liburing.C_INT.withName("features"),
+                    Liburing.C_INT.withName("enter_ring_fd"),
+                    Liburing.C_CHAR.withName("int_flags"),
+                    MemoryLayout.paddingLayout(7))
+            .withName("io_uring");
 
     private io_uring() {}
 
@@ -78,7 +79,8 @@ public final class io_uring {
         struct.set(flags$LAYOUT, flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt ring_fd$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_fd"));
+    private static final OfInt ring_fd$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_fd"));
     private static final long ring_fd$OFFSET = 196;
 
     public static long ring_fd$offset() {
@@ -95,7 +97,8 @@ public final class io_uring {
         struct.set(ring_fd$LAYOUT, ring_fd$OFFSET, fieldValue);
     }
 
-    private static final OfInt features$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("features"));
+    private static final OfInt features$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("features"));
     private static final long features$OFFSET = 200;
 
     public static long features$offset() {
@@ -112,7 +115,8 @@ public final class io_uring {
         struct.set(features$LAYOUT, features$OFFSET, fieldValue);
     }
 
-    private static final OfInt enter_ring_fd$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("enter_ring_fd"));
+    private static final OfInt enter_ring_fd$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("enter_ring_fd"));
     private static final long enter_ring_fd$OFFSET = 204;
 
     public static long enter_ring_fd$offset() {
@@ -129,7 +133,8 @@ public final class io_uring {
         struct.set(enter_ring_fd$LAYOUT, enter_ring_fd$OFFSET, fieldValue);
     }
 
-    private static final OfByte int_flags$LAYOUT = (OfByte) $LAYOUT.select(MemoryLayout.PathElement.groupElement("int_flags"));
+    private static final OfByte int_flags$LAYOUT =
+            (OfByte) $LAYOUT.select(MemoryLayout.PathElement.groupElement("int_flags"));
     private static final long int_flags$OFFSET = 208;
 
     public static long int_flags$offset() {

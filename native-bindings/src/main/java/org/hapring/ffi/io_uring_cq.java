@@ -16,18 +16,19 @@ import java.lang.foreign.ValueLayout.OfLong;
  */
 public final class io_uring_cq {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            Liburing.C_POINTER.withName("khead"),
-            Liburing.C_POINTER.withName("ktail"),
-            Liburing.C_POINTER.withName("kring_mask"),
-            Liburing.C_POINTER.withName("kring_entries"),
-            Liburing.C_POINTER.withName("kflags"),
-            Liburing.C_POINTER.withName("koverflow"),
-            Liburing.C_POINTER.withName("cqes"),
-            Liburing.C_LONG_LONG.withName("ring_sz"),
-            Liburing.C_POINTER.withName("ring_ptr"),
-            Liburing.C_INT.withName("ring_mask"),
-            Liburing.C_INT.withName("ring_entries"),
-            MemoryLayout.paddingLayout(8)).withName("io_uring_cq");
+                    Liburing.C_POINTER.withName("khead"),
+                    Liburing.C_POINTER.withName("ktail"),
+                    Liburing.C_POINTER.withName("kring_mask"),
+                    Liburing.C_POINTER.withName("kring_entries"),
+                    Liburing.C_POINTER.withName("kflags"),
+                    Liburing.C_POINTER.withName("koverflow"),
+                    Liburing.C_POINTER.withName("cqes"),
+                    Liburing.C_LONG_LONG.withName("ring_sz"),
+                    Liburing.C_POINTER.withName("ring_ptr"),
+                    Liburing.C_INT.withName("ring_mask"),
+                    Liburing.C_INT.withName("ring_entries"),
+                    MemoryLayout.paddingLayout(8))
+            .withName("io_uring_cq");
 
     private io_uring_cq() {}
 
@@ -44,7 +45,8 @@ public final class io_uring_cq {
         return arena.allocate($LAYOUT);
     }
 
-    private static final AddressLayout khead$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("khead"));
+    private static final AddressLayout khead$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("khead"));
     private static final long khead$OFFSET = 0;
 
     public static long khead$offset() {
@@ -61,7 +63,8 @@ public final class io_uring_cq {
         struct.set(khead$LAYOUT, khead$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout ktail$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ktail"));
+    private static final AddressLayout ktail$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ktail"));
     private static final long ktail$OFFSET = 8;
 
     public static long ktail$offset() {
@@ -78,7 +81,8 @@ public final class io_uring_cq {
         struct.set(ktail$LAYOUT, ktail$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout kring_mask$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kring_mask"));
+    private static final AddressLayout kring_mask$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kring_mask"));
     private static final long kring_mask$OFFSET = 16;
 
     public static long kring_mask$offset() {
@@ -95,7 +99,8 @@ public final class io_uring_cq {
         struct.set(kring_mask$LAYOUT, kring_mask$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout kring_entries$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kring_entries"));
+    private static final AddressLayout kring_entries$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kring_entries"));
     private static final long kring_entries$OFFSET = 24;
 
     public static long kring_entries$offset() {
@@ -112,7 +117,8 @@ public final class io_uring_cq {
         struct.set(kring_entries$LAYOUT, kring_entries$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout kflags$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kflags"));
+    private static final AddressLayout kflags$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kflags"));
     private static final long kflags$OFFSET = 32;
 
     public static long kflags$offset() {
@@ -129,7 +135,8 @@ public final class io_uring_cq {
         struct.set(kflags$LAYOUT, kflags$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout koverflow$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("koverflow"));
+    private static final AddressLayout koverflow$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("koverflow"));
     private static final long koverflow$OFFSET = 40;
 
     public static long koverflow$offset() {
@@ -146,7 +153,8 @@ public final class io_uring_cq {
         struct.set(koverflow$LAYOUT, koverflow$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout cqes$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("cqes"));
+    private static final AddressLayout cqes$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("cqes"));
     private static final long cqes$OFFSET = 48;
 
     public static long cqes$offset() {
@@ -163,7 +171,8 @@ public final class io_uring_cq {
         struct.set(cqes$LAYOUT, cqes$OFFSET, fieldValue);
     }
 
-    private static final OfLong ring_sz$LAYOUT = (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_sz"));
+    private static final OfLong ring_sz$LAYOUT =
+            (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_sz"));
     private static final long ring_sz$OFFSET = 56;
 
     public static long ring_sz$offset() {
@@ -180,7 +189,8 @@ public final class io_uring_cq {
         struct.set(ring_sz$LAYOUT, ring_sz$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout ring_ptr$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_ptr"));
+    private static final AddressLayout ring_ptr$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_ptr"));
     private static final long ring_ptr$OFFSET = 64;
 
     public static long ring_ptr$offset() {
@@ -197,7 +207,8 @@ public final class io_uring_cq {
         struct.set(ring_ptr$LAYOUT, ring_ptr$OFFSET, fieldValue);
     }
 
-    private static final OfInt ring_mask$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_mask"));
+    private static final OfInt ring_mask$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_mask"));
     private static final long ring_mask$OFFSET = 72;
 
     public static long ring_mask$offset() {
@@ -214,7 +225,8 @@ public final class io_uring_cq {
         struct.set(ring_mask$LAYOUT, ring_mask$OFFSET, fieldValue);
     }
 
-    private static final OfInt ring_entries$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_entries"));
+    private static final OfInt ring_entries$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_entries"));
     private static final long ring_entries$OFFSET = 76;
 
     public static long ring_entries$offset() {

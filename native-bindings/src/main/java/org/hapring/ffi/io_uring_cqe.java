@@ -15,9 +15,10 @@ import java.lang.foreign.ValueLayout.OfLong;
  */
 public final class io_uring_cqe {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            Liburing.C_LONG_LONG.withName("user_data"),
-            Liburing.C_INT.withName("res"),
-            Liburing.C_INT.withName("flags")).withName("io_uring_cqe");
+                    Liburing.C_LONG_LONG.withName("user_data"),
+                    Liburing.C_INT.withName("res"),
+                    Liburing.C_INT.withName("flags"))
+            .withName("io_uring_cqe");
 
     private io_uring_cqe() {}
 
@@ -34,7 +35,8 @@ public final class io_uring_cqe {
         return arena.allocate($LAYOUT);
     }
 
-    private static final OfLong user_data$LAYOUT = (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("user_data"));
+    private static final OfLong user_data$LAYOUT =
+            (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("user_data"));
     private static final long user_data$OFFSET = 0;
 
     public static long user_data$offset() {

@@ -14,14 +14,15 @@ import java.lang.foreign.ValueLayout.OfInt;
  */
 public final class io_uring_params {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            Liburing.C_INT.withName("sq_entries"),
-            Liburing.C_INT.withName("cq_entries"),
-            Liburing.C_INT.withName("flags"),
-            Liburing.C_INT.withName("sq_thread_cpu"),
-            Liburing.C_INT.withName("sq_thread_idle"),
-            Liburing.C_INT.withName("features"),
-            Liburing.C_INT.withName("wq_fd"),
-            MemoryLayout.paddingLayout(92)).withName("io_uring_params");
+                    Liburing.C_INT.withName("sq_entries"),
+                    Liburing.C_INT.withName("cq_entries"),
+                    Liburing.C_INT.withName("flags"),
+                    Liburing.C_INT.withName("sq_thread_cpu"),
+                    Liburing.C_INT.withName("sq_thread_idle"),
+                    Liburing.C_INT.withName("features"),
+                    Liburing.C_INT.withName("wq_fd"),
+                    MemoryLayout.paddingLayout(92))
+            .withName("io_uring_params");
 
     private io_uring_params() {}
 
@@ -38,7 +39,8 @@ public final class io_uring_params {
         return arena.allocate($LAYOUT);
     }
 
-    private static final OfInt sq_entries$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("sq_entries"));
+    private static final OfInt sq_entries$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("sq_entries"));
     private static final long sq_entries$OFFSET = 0;
 
     public static long sq_entries$offset() {
@@ -55,7 +57,8 @@ public final class io_uring_params {
         struct.set(sq_entries$LAYOUT, sq_entries$OFFSET, fieldValue);
     }
 
-    private static final OfInt cq_entries$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("cq_entries"));
+    private static final OfInt cq_entries$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("cq_entries"));
     private static final long cq_entries$OFFSET = 4;
 
     public static long cq_entries$offset() {
@@ -89,7 +92,8 @@ public final class io_uring_params {
         struct.set(flags$LAYOUT, flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt sq_thread_cpu$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("sq_thread_cpu"));
+    private static final OfInt sq_thread_cpu$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("sq_thread_cpu"));
     private static final long sq_thread_cpu$OFFSET = 12;
 
     public static long sq_thread_cpu$offset() {
@@ -106,7 +110,8 @@ public final class io_uring_params {
         struct.set(sq_thread_cpu$LAYOUT, sq_thread_cpu$OFFSET, fieldValue);
     }
 
-    private static final OfInt sq_thread_idle$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("sq_thread_idle"));
+    private static final OfInt sq_thread_idle$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("sq_thread_idle"));
     private static final long sq_thread_idle$OFFSET = 16;
 
     public static long sq_thread_idle$offset() {
@@ -123,7 +128,8 @@ public final class io_uring_params {
         struct.set(sq_thread_idle$LAYOUT, sq_thread_idle$OFFSET, fieldValue);
     }
 
-    private static final OfInt features$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("features"));
+    private static final OfInt features$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("features"));
     private static final long features$OFFSET = 20;
 
     public static long features$offset() {

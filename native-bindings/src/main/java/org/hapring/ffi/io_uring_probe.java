@@ -14,9 +14,10 @@ import java.lang.foreign.ValueLayout.OfByte;
  */
 public final class io_uring_probe {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            Liburing.C_CHAR.withName("last_op"),
-            Liburing.C_CHAR.withName("ops_len"),
-            MemoryLayout.paddingLayout(14)).withName("io_uring_probe");
+                    Liburing.C_CHAR.withName("last_op"),
+                    Liburing.C_CHAR.withName("ops_len"),
+                    MemoryLayout.paddingLayout(14))
+            .withName("io_uring_probe");
 
     private io_uring_probe() {}
 
@@ -33,7 +34,8 @@ public final class io_uring_probe {
         return arena.allocate($LAYOUT);
     }
 
-    private static final OfByte last_op$LAYOUT = (OfByte) $LAYOUT.select(MemoryLayout.PathElement.groupElement("last_op"));
+    private static final OfByte last_op$LAYOUT =
+            (OfByte) $LAYOUT.select(MemoryLayout.PathElement.groupElement("last_op"));
     private static final long last_op$OFFSET = 0;
 
     public static long last_op$offset() {
@@ -50,7 +52,8 @@ public final class io_uring_probe {
         struct.set(last_op$LAYOUT, last_op$OFFSET, fieldValue);
     }
 
-    private static final OfByte ops_len$LAYOUT = (OfByte) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ops_len"));
+    private static final OfByte ops_len$LAYOUT =
+            (OfByte) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ops_len"));
     private static final long ops_len$OFFSET = 1;
 
     public static long ops_len$offset() {

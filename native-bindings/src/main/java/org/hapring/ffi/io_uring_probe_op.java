@@ -15,10 +15,11 @@ import java.lang.foreign.ValueLayout.OfShort;
  */
 public final class io_uring_probe_op {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            Liburing.C_CHAR.withName("op"),
-            Liburing.C_CHAR.withName("resv"),
-            Liburing.C_SHORT.withName("flags"),
-            MemoryLayout.paddingLayout(4)).withName("io_uring_probe_op");
+                    Liburing.C_CHAR.withName("op"),
+                    Liburing.C_CHAR.withName("resv"),
+                    Liburing.C_SHORT.withName("flags"),
+                    MemoryLayout.paddingLayout(4))
+            .withName("io_uring_probe_op");
 
     private io_uring_probe_op() {}
 
@@ -69,7 +70,8 @@ public final class io_uring_probe_op {
         struct.set(resv$LAYOUT, resv$OFFSET, fieldValue);
     }
 
-    private static final OfShort flags$LAYOUT = (OfShort) $LAYOUT.select(MemoryLayout.PathElement.groupElement("flags"));
+    private static final OfShort flags$LAYOUT =
+            (OfShort) $LAYOUT.select(MemoryLayout.PathElement.groupElement("flags"));
     private static final long flags$OFFSET = 2;
 
     public static long flags$offset() {

@@ -16,21 +16,22 @@ import java.lang.foreign.ValueLayout.OfLong;
  */
 public final class io_uring_sq {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            Liburing.C_POINTER.withName("khead"),
-            Liburing.C_POINTER.withName("ktail"),
-            Liburing.C_POINTER.withName("kring_mask"),
-            Liburing.C_POINTER.withName("kring_entries"),
-            Liburing.C_POINTER.withName("kflags"),
-            Liburing.C_POINTER.withName("kdropped"),
-            Liburing.C_POINTER.withName("array"),
-            Liburing.C_POINTER.withName("sqes"),
-            Liburing.C_INT.withName("sqe_head"),
-            Liburing.C_INT.withName("sqe_tail"),
-            Liburing.C_LONG_LONG.withName("ring_sz"),
-            Liburing.C_POINTER.withName("ring_ptr"),
-            Liburing.C_INT.withName("ring_mask"),
-            Liburing.C_INT.withName("ring_entries"),
-            MemoryLayout.paddingLayout(8)).withName("io_uring_sq");
+                    Liburing.C_POINTER.withName("khead"),
+                    Liburing.C_POINTER.withName("ktail"),
+                    Liburing.C_POINTER.withName("kring_mask"),
+                    Liburing.C_POINTER.withName("kring_entries"),
+                    Liburing.C_POINTER.withName("kflags"),
+                    Liburing.C_POINTER.withName("kdropped"),
+                    Liburing.C_POINTER.withName("array"),
+                    Liburing.C_POINTER.withName("sqes"),
+                    Liburing.C_INT.withName("sqe_head"),
+                    Liburing.C_INT.withName("sqe_tail"),
+                    Liburing.C_LONG_LONG.withName("ring_sz"),
+                    Liburing.C_POINTER.withName("ring_ptr"),
+                    Liburing.C_INT.withName("ring_mask"),
+                    Liburing.C_INT.withName("ring_entries"),
+                    MemoryLayout.paddingLayout(8))
+            .withName("io_uring_sq");
 
     private io_uring_sq() {}
 
@@ -47,7 +48,8 @@ public final class io_uring_sq {
         return arena.allocate($LAYOUT);
     }
 
-    private static final AddressLayout khead$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("khead"));
+    private static final AddressLayout khead$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("khead"));
     private static final long khead$OFFSET = 0;
 
     public static long khead$offset() {
@@ -64,7 +66,8 @@ public final class io_uring_sq {
         struct.set(khead$LAYOUT, khead$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout ktail$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ktail"));
+    private static final AddressLayout ktail$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ktail"));
     private static final long ktail$OFFSET = 8;
 
     public static long ktail$offset() {
@@ -81,7 +84,8 @@ public final class io_uring_sq {
         struct.set(ktail$LAYOUT, ktail$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout kring_mask$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kring_mask"));
+    private static final AddressLayout kring_mask$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kring_mask"));
     private static final long kring_mask$OFFSET = 16;
 
     public static long kring_mask$offset() {
@@ -98,7 +102,8 @@ public final class io_uring_sq {
         struct.set(kring_mask$LAYOUT, kring_mask$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout kring_entries$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kring_entries"));
+    private static final AddressLayout kring_entries$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kring_entries"));
     private static final long kring_entries$OFFSET = 24;
 
     public static long kring_entries$offset() {
@@ -115,7 +120,8 @@ public final class io_uring_sq {
         struct.set(kring_entries$LAYOUT, kring_entries$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout kflags$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kflags"));
+    private static final AddressLayout kflags$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kflags"));
     private static final long kflags$OFFSET = 32;
 
     public static long kflags$offset() {
@@ -132,7 +138,8 @@ public final class io_uring_sq {
         struct.set(kflags$LAYOUT, kflags$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout kdropped$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kdropped"));
+    private static final AddressLayout kdropped$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("kdropped"));
     private static final long kdropped$OFFSET = 40;
 
     public static long kdropped$offset() {
@@ -149,7 +156,8 @@ public final class io_uring_sq {
         struct.set(kdropped$LAYOUT, kdropped$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout array$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("array"));
+    private static final AddressLayout array$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("array"));
     private static final long array$OFFSET = 48;
 
     public static long array$offset() {
@@ -166,7 +174,8 @@ public final class io_uring_sq {
         struct.set(array$LAYOUT, array$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout sqes$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("sqes"));
+    private static final AddressLayout sqes$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("sqes"));
     private static final long sqes$OFFSET = 56;
 
     public static long sqes$offset() {
@@ -183,7 +192,8 @@ public final class io_uring_sq {
         struct.set(sqes$LAYOUT, sqes$OFFSET, fieldValue);
     }
 
-    private static final OfInt sqe_head$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("sqe_head"));
+    private static final OfInt sqe_head$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("sqe_head"));
     private static final long sqe_head$OFFSET = 64;
 
     public static long sqe_head$offset() {
@@ -200,7 +210,8 @@ public final class io_uring_sq {
         struct.set(sqe_head$LAYOUT, sqe_head$OFFSET, fieldValue);
     }
 
-    private static final OfInt sqe_tail$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("sqe_tail"));
+    private static final OfInt sqe_tail$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("sqe_tail"));
     private static final long sqe_tail$OFFSET = 68;
 
     public static long sqe_tail$offset() {
@@ -217,7 +228,8 @@ public final class io_uring_sq {
         struct.set(sqe_tail$LAYOUT, sqe_tail$OFFSET, fieldValue);
     }
 
-    private static final OfLong ring_sz$LAYOUT = (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_sz"));
+    private static final OfLong ring_sz$LAYOUT =
+            (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_sz"));
     private static final long ring_sz$OFFSET = 72;
 
     public static long ring_sz$offset() {
@@ -234,7 +246,8 @@ public final class io_uring_sq {
         struct.set(ring_sz$LAYOUT, ring_sz$OFFSET, fieldValue);
     }
 
-    private static final AddressLayout ring_ptr$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_ptr"));
+    private static final AddressLayout ring_ptr$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_ptr"));
     private static final long ring_ptr$OFFSET = 80;
 
     public static long ring_ptr$offset() {
@@ -251,7 +264,8 @@ public final class io_uring_sq {
         struct.set(ring_ptr$LAYOUT, ring_ptr$OFFSET, fieldValue);
     }
 
-    private static final OfInt ring_mask$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_mask"));
+    private static final OfInt ring_mask$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_mask"));
     private static final long ring_mask$OFFSET = 88;
 
     public static long ring_mask$offset() {
@@ -268,7 +282,8 @@ public final class io_uring_sq {
         struct.set(ring_mask$LAYOUT, ring_mask$OFFSET, fieldValue);
     }
 
-    private static final OfInt ring_entries$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_entries"));
+    private static final OfInt ring_entries$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ring_entries"));
     private static final long ring_entries$OFFSET = 92;
 
     public static long ring_entries$offset() {

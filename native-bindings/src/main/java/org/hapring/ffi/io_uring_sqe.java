@@ -17,20 +17,21 @@ import java.lang.foreign.ValueLayout.OfShort;
  */
 public final class io_uring_sqe {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            Liburing.C_CHAR.withName("opcode"),
-            Liburing.C_CHAR.withName("flags"),
-            Liburing.C_SHORT.withName("ioprio"),
-            Liburing.C_INT.withName("fd"),
-            Liburing.C_LONG_LONG.withName("off"),
-            Liburing.C_LONG_LONG.withName("addr"),
-            Liburing.C_INT.withName("len"),
-            Liburing.C_INT.withName("rw_flags"),
-            Liburing.C_LONG_LONG.withName("user_data"),
-            Liburing.C_SHORT.withName("buf_index"),
-            Liburing.C_SHORT.withName("personality"),
-            Liburing.C_INT.withName("file_index"),
-            Liburing.C_LONG_LONG.withName("addr3"),
-            MemoryLayout.paddingLayout(8)).withName("io_uring_sqe");
+                    Liburing.C_CHAR.withName("opcode"),
+                    Liburing.C_CHAR.withName("flags"),
+                    Liburing.C_SHORT.withName("ioprio"),
+                    Liburing.C_INT.withName("fd"),
+                    Liburing.C_LONG_LONG.withName("off"),
+                    Liburing.C_LONG_LONG.withName("addr"),
+                    Liburing.C_INT.withName("len"),
+                    Liburing.C_INT.withName("rw_flags"),
+                    Liburing.C_LONG_LONG.withName("user_data"),
+                    Liburing.C_SHORT.withName("buf_index"),
+                    Liburing.C_SHORT.withName("personality"),
+                    Liburing.C_INT.withName("file_index"),
+                    Liburing.C_LONG_LONG.withName("addr3"),
+                    MemoryLayout.paddingLayout(8))
+            .withName("io_uring_sqe");
 
     private io_uring_sqe() {}
 
@@ -47,7 +48,8 @@ public final class io_uring_sqe {
         return arena.allocate($LAYOUT);
     }
 
-    private static final OfByte opcode$LAYOUT = (OfByte) $LAYOUT.select(MemoryLayout.PathElement.groupElement("opcode"));
+    private static final OfByte opcode$LAYOUT =
+            (OfByte) $LAYOUT.select(MemoryLayout.PathElement.groupElement("opcode"));
     private static final long opcode$OFFSET = 0;
 
     public static long opcode$offset() {
@@ -81,7 +83,8 @@ public final class io_uring_sqe {
         struct.set(flags$LAYOUT, flags$OFFSET, fieldValue);
     }
 
-    private static final OfShort ioprio$LAYOUT = (OfShort) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ioprio"));
+    private static final OfShort ioprio$LAYOUT =
+            (OfShort) $LAYOUT.select(MemoryLayout.PathElement.groupElement("ioprio"));
     private static final long ioprio$OFFSET = 2;
 
     public static long ioprio$offset() {
@@ -166,7 +169,8 @@ public final class io_uring_sqe {
         struct.set(len$LAYOUT, len$OFFSET, fieldValue);
     }
 
-    private static final OfInt rw_flags$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("rw_flags"));
+    private static final OfInt rw_flags$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("rw_flags"));
     private static final long rw_flags$OFFSET = 28;
 
     public static long rw_flags$offset() {
@@ -183,7 +187,8 @@ public final class io_uring_sqe {
         struct.set(rw_flags$LAYOUT, rw_flags$OFFSET, fieldValue);
     }
 
-    private static final OfLong user_data$LAYOUT = (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("user_data"));
+    private static final OfLong user_data$LAYOUT =
+            (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("user_data"));
     private static final long user_data$OFFSET = 32;
 
     public static long user_data$offset() {
@@ -200,7 +205,8 @@ public final class io_uring_sqe {
         struct.set(user_data$LAYOUT, user_data$OFFSET, fieldValue);
     }
 
-    private static final OfShort buf_index$LAYOUT = (OfShort) $LAYOUT.select(MemoryLayout.PathElement.groupElement("buf_index"));
+    private static final OfShort buf_index$LAYOUT =
+            (OfShort) $LAYOUT.select(MemoryLayout.PathElement.groupElement("buf_index"));
     private static final long buf_index$OFFSET = 40;
 
     public static long buf_index$offset() {
@@ -217,7 +223,8 @@ public final class io_uring_sqe {
         struct.set(buf_index$LAYOUT, buf_index$OFFSET, fieldValue);
     }
 
-    private static final OfShort personality$LAYOUT = (OfShort) $LAYOUT.select(MemoryLayout.PathElement.groupElement("personality"));
+    private static final OfShort personality$LAYOUT =
+            (OfShort) $LAYOUT.select(MemoryLayout.PathElement.groupElement("personality"));
     private static final long personality$OFFSET = 42;
 
     public static long personality$offset() {
@@ -234,7 +241,8 @@ public final class io_uring_sqe {
         struct.set(personality$LAYOUT, personality$OFFSET, fieldValue);
     }
 
-    private static final OfInt file_index$LAYOUT = (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("file_index"));
+    private static final OfInt file_index$LAYOUT =
+            (OfInt) $LAYOUT.select(MemoryLayout.PathElement.groupElement("file_index"));
     private static final long file_index$OFFSET = 44;
 
     public static long file_index$offset() {

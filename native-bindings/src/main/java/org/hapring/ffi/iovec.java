@@ -15,8 +15,8 @@ import java.lang.foreign.ValueLayout.OfLong;
  */
 public final class iovec {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            Liburing.C_POINTER.withName("iov_base"),
-            Liburing.C_LONG_LONG.withName("iov_len")).withName("iovec");
+                    Liburing.C_POINTER.withName("iov_base"), Liburing.C_LONG_LONG.withName("iov_len"))
+            .withName("iovec");
 
     private iovec() {}
 
@@ -33,7 +33,8 @@ public final class iovec {
         return arena.allocate($LAYOUT);
     }
 
-    private static final AddressLayout iov_base$LAYOUT = (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("iov_base"));
+    private static final AddressLayout iov_base$LAYOUT =
+            (AddressLayout) $LAYOUT.select(MemoryLayout.PathElement.groupElement("iov_base"));
     private static final long iov_base$OFFSET = 0;
 
     public static long iov_base$offset() {
@@ -50,7 +51,8 @@ public final class iovec {
         struct.set(iov_base$LAYOUT, iov_base$OFFSET, fieldValue);
     }
 
-    private static final OfLong iov_len$LAYOUT = (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("iov_len"));
+    private static final OfLong iov_len$LAYOUT =
+            (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("iov_len"));
     private static final long iov_len$OFFSET = 8;
 
     public static long iov_len$offset() {

@@ -14,8 +14,8 @@ import java.lang.foreign.ValueLayout.OfLong;
  */
 public final class rlimit {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            Liburing.C_LONG_LONG.withName("rlim_cur"),
-            Liburing.C_LONG_LONG.withName("rlim_max")).withName("rlimit");
+                    Liburing.C_LONG_LONG.withName("rlim_cur"), Liburing.C_LONG_LONG.withName("rlim_max"))
+            .withName("rlimit");
 
     private rlimit() {}
 
@@ -32,7 +32,8 @@ public final class rlimit {
         return arena.allocate($LAYOUT);
     }
 
-    private static final OfLong rlim_cur$LAYOUT = (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("rlim_cur"));
+    private static final OfLong rlim_cur$LAYOUT =
+            (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("rlim_cur"));
     private static final long rlim_cur$OFFSET = 0;
 
     public static long rlim_cur$offset() {
@@ -49,7 +50,8 @@ public final class rlimit {
         struct.set(rlim_cur$LAYOUT, rlim_cur$OFFSET, fieldValue);
     }
 
-    private static final OfLong rlim_max$LAYOUT = (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("rlim_max"));
+    private static final OfLong rlim_max$LAYOUT =
+            (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("rlim_max"));
     private static final long rlim_max$OFFSET = 8;
 
     public static long rlim_max$offset() {

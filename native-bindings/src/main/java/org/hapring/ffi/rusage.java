@@ -16,24 +16,25 @@ import java.lang.foreign.ValueLayout.OfLong;
  */
 public final class rusage {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            Liburing.C_LONG_LONG.withName("ru_utime_sec"),
-            Liburing.C_LONG_LONG.withName("ru_utime_usec"),
-            Liburing.C_LONG_LONG.withName("ru_stime_sec"),
-            Liburing.C_LONG_LONG.withName("ru_stime_usec"),
-            Liburing.C_LONG_LONG.withName("ru_maxrss"),
-            Liburing.C_LONG_LONG.withName("ru_ixrss"),
-            Liburing.C_LONG_LONG.withName("ru_idrss"),
-            Liburing.C_LONG_LONG.withName("ru_isrss"),
-            Liburing.C_LONG_LONG.withName("ru_minflt"),
-            Liburing.C_LONG_LONG.withName("ru_majflt"),
-            Liburing.C_LONG_LONG.withName("ru_nswap"),
-            Liburing.C_LONG_LONG.withName("ru_inblock"),
-            Liburing.C_LONG_LONG.withName("ru_oublock"),
-            Liburing.C_LONG_LONG.withName("ru_msgsnd"),
-            Liburing.C_LONG_LONG.withName("ru_msgrcv"),
-            Liburing.C_LONG_LONG.withName("ru_nsignals"),
-            Liburing.C_LONG_LONG.withName("ru_nvcsw"),
-            Liburing.C_LONG_LONG.withName("ru_nivcsw")).withName("rusage");
+                    Liburing.C_LONG_LONG.withName("ru_utime_sec"),
+                    Liburing.C_LONG_LONG.withName("ru_utime_usec"),
+                    Liburing.C_LONG_LONG.withName("ru_stime_sec"),
+                    Liburing.C_LONG_LONG.withName("ru_stime_usec"),
+                    Liburing.C_LONG_LONG.withName("ru_maxrss"),
+                    Liburing.C_LONG_LONG.withName("ru_ixrss"),
+                    Liburing.C_LONG_LONG.withName("ru_idrss"),
+                    Liburing.C_LONG_LONG.withName("ru_isrss"),
+                    Liburing.C_LONG_LONG.withName("ru_minflt"),
+                    Liburing.C_LONG_LONG.withName("ru_majflt"),
+                    Liburing.C_LONG_LONG.withName("ru_nswap"),
+                    Liburing.C_LONG_LONG.withName("ru_inblock"),
+                    Liburing.C_LONG_LONG.withName("ru_oublock"),
+                    Liburing.C_LONG_LONG.withName("ru_msgsnd"),
+                    Liburing.C_LONG_LONG.withName("ru_msgrcv"),
+                    Liburing.C_LONG_LONG.withName("ru_nsignals"),
+                    Liburing.C_LONG_LONG.withName("ru_nvcsw"),
+                    Liburing.C_LONG_LONG.withName("ru_nivcsw"))
+            .withName("rusage");
 
     private rusage() {}
 

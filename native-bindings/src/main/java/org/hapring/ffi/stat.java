@@ -14,12 +14,13 @@ import java.lang.foreign.ValueLayout.OfLong;
  */
 public final class stat {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            Liburing.C_LONG_LONG.withName("st_dev"),
-            Liburing.C_LONG_LONG.withName("st_ino"),
-            MemoryLayout.paddingLayout(32),
-            Liburing.C_LONG.withName("st_size"),
-            Liburing.C_LONG.withName("st_blksize"),
-            MemoryLayout.paddingLayout(80)).withName("stat");
+                    Liburing.C_LONG_LONG.withName("st_dev"),
+                    Liburing.C_LONG_LONG.withName("st_ino"),
+                    MemoryLayout.paddingLayout(32),
+                    Liburing.C_LONG.withName("st_size"),
+                    Liburing.C_LONG.withName("st_blksize"),
+                    MemoryLayout.paddingLayout(80))
+            .withName("stat");
 
     private stat() {}
 
@@ -36,7 +37,8 @@ public final class stat {
         return arena.allocate($LAYOUT);
     }
 
-    private static final OfLong st_dev$LAYOUT = (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("st_dev"));
+    private static final OfLong st_dev$LAYOUT =
+            (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("st_dev"));
     private static final long st_dev$OFFSET = 0;
 
     public static long st_dev$offset() {
@@ -53,7 +55,8 @@ public final class stat {
         struct.set(st_dev$LAYOUT, st_dev$OFFSET, fieldValue);
     }
 
-    private static final OfLong st_ino$LAYOUT = (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("st_ino"));
+    private static final OfLong st_ino$LAYOUT =
+            (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("st_ino"));
     private static final long st_ino$OFFSET = 8;
 
     public static long st_ino$offset() {
@@ -70,7 +73,8 @@ public final class stat {
         struct.set(st_ino$LAYOUT, st_ino$OFFSET, fieldValue);
     }
 
-    private static final OfLong st_size$LAYOUT = (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("st_size"));
+    private static final OfLong st_size$LAYOUT =
+            (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("st_size"));
     private static final long st_size$OFFSET = 48;
 
     public static long st_size$offset() {
@@ -87,7 +91,8 @@ public final class stat {
         struct.set(st_size$LAYOUT, st_size$OFFSET, fieldValue);
     }
 
-    private static final OfLong st_blksize$LAYOUT = (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("st_blksize"));
+    private static final OfLong st_blksize$LAYOUT =
+            (OfLong) $LAYOUT.select(MemoryLayout.PathElement.groupElement("st_blksize"));
     private static final long st_blksize$OFFSET = 56;
 
     public static long st_blksize$offset() {

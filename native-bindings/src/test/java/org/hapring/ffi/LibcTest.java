@@ -63,7 +63,8 @@ class LibcTest {
             assertEquals(0, Libc.getrlimit(state, Libc.RLIMIT_MEMLOCK(), rl));
             long cur = rlimit.rlim_cur(rl);
             long max = rlimit.rlim_max(rl);
-            assertTrue(max == Libc.RLIM_INFINITY() || Long.compareUnsigned(cur, max) <= 0, "soft limit above hard limit");
+            assertTrue(
+                    max == Libc.RLIM_INFINITY() || Long.compareUnsigned(cur, max) <= 0, "soft limit above hard limit");
         }
     }
 
@@ -82,9 +83,13 @@ class LibcTest {
                 sink += Long.numberOfTrailingZeros(sink + System.nanoTime());
             }
             assertEquals(0, Libc.getrusage(state, Libc.RUSAGE_SELF(), after));
-            long cpuMicros = rusage.ru_utime_micros(after) + rusage.ru_stime_micros(after)
-                    - rusage.ru_utime_micros(before) - rusage.ru_stime_micros(before);
-            assertTrue(cpuMicros >= 45_000, "50 ms of this thread's CPU, the process counted " + cpuMicros + " us (" + sink + ")");
+            long cpuMicros = rusage.ru_utime_micros(after)
+                    + rusage.ru_stime_micros(after)
+                    - rusage.ru_utime_micros(before)
+                    - rusage.ru_stime_micros(before);
+            assertTrue(
+                    cpuMicros >= 45_000,
+                    "50 ms of this thread's CPU, the process counted " + cpuMicros + " us (" + sink + ")");
             assertTrue(rusage.ru_minflt(after) >= rusage.ru_minflt(before));
             assertTrue(rusage.ru_nvcsw(after) >= 0 && rusage.ru_nivcsw(after) >= 0 && rusage.ru_majflt(after) >= 0);
             assertEquals(-1, Libc.getrusage(state, 12345, after));

@@ -32,7 +32,8 @@ class LiburingTest {
                     MemorySegment p = probe.reinterpret(io_uring_probe.sizeof() + 256 * io_uring_probe_op.sizeof());
                     int lastOp = Byte.toUnsignedInt(io_uring_probe.last_op(p));
                     assertTrue(lastOp >= Liburing.IORING_OP_READ(), "kernel without IORING_OP_READ");
-                    MemorySegment op = p.asSlice(io_uring_probe.sizeof() + Liburing.IORING_OP_READ() * io_uring_probe_op.sizeof());
+                    MemorySegment op =
+                            p.asSlice(io_uring_probe.sizeof() + Liburing.IORING_OP_READ() * io_uring_probe_op.sizeof());
                     assertEquals(Liburing.IORING_OP_READ(), Byte.toUnsignedInt(io_uring_probe_op.op(op)));
                 } finally {
                     Liburing.io_uring_free_probe(probe);

@@ -39,10 +39,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Benchmarks the read engines (uring, uring-noreg, filechannel, mmap, sync) on generated worst-case"
-                + " HAP media or your files, with fio side by side on the same files, in warm, cold and O_DIRECT cache"
-                + " states; finds how many layers each engine sustains at the target rate; prints tables and writes"
-                + " JSON, CSV and PNG/SVG charts.")
+        description =
+                "Benchmarks the read engines (uring, uring-noreg, filechannel, mmap, sync) on generated worst-case"
+                        + " HAP media or your files, with fio side by side on the same files, in warm, cold and O_DIRECT cache"
+                        + " states; finds how many layers each engine sustains at the target rate; prints tables and writes"
+                        + " JSON, CSV and PNG/SVG charts.")
 final class BenchCommand implements Callable<Integer> {
     static final String QUICK_FORMATS = "hap_q@1920x1080";
     /** Three frame sizes (1, 2 and 8 MB): the engines see bytes, so other variants follow from their frame size. */
@@ -51,69 +52,130 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--quick", description = "A short run (under 3 minutes here) that still compares every engine with fio.")
+    @Option(
+            names = "--quick",
+            description = "A short run (under 3 minutes here) that still compares every engine with fio.")
     boolean quick;
 
-    @Option(names = "--engines", split = ",", paramLabel = "E", description = "Engines (default: uring,uring-noreg,filechannel,mmap,sync).")
+    @Option(
+            names = "--engines",
+            split = ",",
+            paramLabel = "E",
+            description = "Engines (default: uring,uring-noreg,filechannel,mmap,sync).")
     List<String> engines;
 
-    @Option(names = "--cache", split = ",", paramLabel = "C", description = "Cache states of the unpaced matrix: warm, cold, direct (default: all).")
+    @Option(
+            names = "--cache",
+            split = ",",
+            paramLabel = "C",
+            description = "Cache states of the unpaced matrix: warm, cold, direct (default: all).")
     List<String> caches;
 
-    @Option(names = "--layers", split = ",", paramLabel = "N", description = "Layer counts (default: 1,4 quick; 1,2,4,8 full).")
+    @Option(
+            names = "--layers",
+            split = ",",
+            paramLabel = "N",
+            description = "Layer counts (default: 1,4 quick; 1,2,4,8 full).")
     List<Integer> layers;
 
-    @Option(names = "--formats", split = ",", paramLabel = "F",
-            description = "Generated media, VARIANT@WxH (default: " + QUICK_FORMATS + " quick; " + FULL_FORMATS + " full).")
+    @Option(
+            names = "--formats",
+            split = ",",
+            paramLabel = "F",
+            description =
+                    "Generated media, VARIANT@WxH (default: " + QUICK_FORMATS + " quick; " + FULL_FORMATS + " full).")
     List<String> formats;
 
-    @Option(names = "--files", split = ",", paramLabel = "FILE", description = "Your own movies, one per layer (measured beside or instead of --formats).")
+    @Option(
+            names = "--files",
+            split = ",",
+            paramLabel = "FILE",
+            description = "Your own movies, one per layer (measured beside or instead of --formats).")
     List<Path> files;
 
-    @Option(names = "--fps", defaultValue = "60", paramLabel = "RATE", description = "Target rate and generated media's rate (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--fps",
+            defaultValue = "60",
+            paramLabel = "RATE",
+            description = "Target rate and generated media's rate (default ${DEFAULT-VALUE}).")
     String fps;
 
     @Option(names = "--clip-seconds", paramLabel = "S", description = "Length of each generated file (default 2).")
     Double clipSeconds;
 
-    @Option(names = "--media-gigabytes", paramLabel = "GB",
-            description = "Most generated media per format; bounds the longer files a cold capacity search wants (default 4 quick, 6 full).")
+    @Option(
+            names = "--media-gigabytes",
+            paramLabel = "GB",
+            description =
+                    "Most generated media per format; bounds the longer files a cold capacity search wants (default 4 quick, 6 full).")
     Double mediaGigabytes;
 
     @Option(names = "--repetitions", paramLabel = "N", description = "Repetitions per point, at least 3 (default 3).")
     Integer repetitions;
 
-    @Option(names = "--run-megabytes", paramLabel = "MB", description = "Data per cold/direct unpaced run (default 300 quick, 1000 full).")
+    @Option(
+            names = "--run-megabytes",
+            paramLabel = "MB",
+            description = "Data per cold/direct unpaced run (default 300 quick, 1000 full).")
     Integer runMegabytes;
 
-    @Option(names = "--warm-seconds", paramLabel = "S", description = "Length of a warm unpaced run (default 0.2 quick, 1 full).")
+    @Option(
+            names = "--warm-seconds",
+            paramLabel = "S",
+            description = "Length of a warm unpaced run (default 0.2 quick, 1 full).")
     Double warmSeconds;
 
-    @Option(names = "--mode", defaultValue = "both", paramLabel = "M",
+    @Option(
+            names = "--mode",
+            defaultValue = "both",
+            paramLabel = "M",
             description = "unpaced (engine matrix with fio), paced (capacity search), or both (default).")
     String mode;
 
-    @Option(names = "--capacity-cache", split = ",", paramLabel = "C",
+    @Option(
+            names = "--capacity-cache",
+            split = ",",
+            paramLabel = "C",
             description = "Cache states of the capacity search, the first being the headline (default: direct).")
     List<String> capacityCaches;
 
-    @Option(names = "--capacity-max-layers", paramLabel = "N", description = "Most layers the capacity search tries (default 24 quick, 48 full).")
+    @Option(
+            names = "--capacity-max-layers",
+            paramLabel = "N",
+            description = "Most layers the capacity search tries (default 24 quick, 48 full).")
     Integer capacityMaxLayers;
 
-    @Option(names = "--probe-seconds", paramLabel = "S", description = "Length of one paced probe (default 1 quick, 2 full).")
+    @Option(
+            names = "--probe-seconds",
+            paramLabel = "S",
+            description = "Length of one paced probe (default 1 quick, 2 full).")
     Double probeSeconds;
 
-    @Option(names = "--probe-repetitions", paramLabel = "N", description = "Repetitions per probe, median decides (default 1 quick, 3 full).")
+    @Option(
+            names = "--probe-repetitions",
+            paramLabel = "N",
+            description = "Repetitions per probe, median decides (default 1 quick, 3 full).")
     Integer probeRepetitions;
 
-    @Option(names = "--cold", defaultValue = "fadvise", paramLabel = "HOW",
-            description = "How cold is made: fadvise (drop the files' pages, default) or drop-caches (whole machine, root).")
+    @Option(
+            names = "--cold",
+            defaultValue = "fadvise",
+            paramLabel = "HOW",
+            description =
+                    "How cold is made: fadvise (drop the files' pages, default) or drop-caches (whole machine, root).")
     String cold;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where generated media are kept (default: the hapring cache/bench).")
+    @Option(
+            names = "--cache-dir",
+            paramLabel = "DIR",
+            description = "Where generated media are kept (default: the hapring cache/bench).")
     Path cacheDir;
 
-    @Option(names = "--fio", defaultValue = "fio", paramLabel = "PATH", description = "fio to run side by side (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--fio",
+            defaultValue = "fio",
+            paramLabel = "PATH",
+            description = "fio to run side by side (default ${DEFAULT-VALUE}).")
     String fioPath;
 
     @Option(names = "--no-fio", description = "Do not run fio.")
@@ -140,11 +202,22 @@ final class BenchCommand implements Callable<Integer> {
         if (!noFio && fio == null) {
             err.println("hapring bench: " + Fio.INSTALL_HINT);
         }
-        BenchProgress progress = new BenchProgress(err, System.console() != null && System.console().isTerminal());
+        BenchProgress progress = new BenchProgress(
+                err, System.console() != null && System.console().isTerminal());
         BenchRunner.Outcome o;
         try {
-            o = new BenchRunner(plan, pacedFactory.apply(plan), fio, new CacheControl(plan.coldMethod()), Path.of("/proc/self"),
-                    progress, "hapring " + String.join(" ", spec.commandLine().getParseResult().originalArgs())).run();
+            o = new BenchRunner(
+                            plan,
+                            pacedFactory.apply(plan),
+                            fio,
+                            new CacheControl(plan.coldMethod()),
+                            Path.of("/proc/self"),
+                            progress,
+                            "hapring "
+                                    + String.join(
+                                            " ",
+                                            spec.commandLine().getParseResult().originalArgs()))
+                    .run();
         } finally {
             progress.finish();
         }
@@ -158,7 +231,8 @@ final class BenchCommand implements Callable<Integer> {
             err.println("hapring bench: wrote " + csv);
         }
         if (charts != null) {
-            err.println("hapring bench: wrote " + ReportCharts.writeAll(o, charts).size() + " chart files into " + charts);
+            err.println(
+                    "hapring bench: wrote " + ReportCharts.writeAll(o, charts).size() + " chart files into " + charts);
         }
         out.flush();
         err.flush();
@@ -168,11 +242,17 @@ final class BenchCommand implements Callable<Integer> {
     /** The options as a validated plan; errors name the option. */
     BenchPlan toPlan() {
         try {
-            List<EngineKind> e = engines == null ? BenchPlan.ALL_ENGINES : engines.stream().map(EngineKind::parse).toList();
-            List<CacheState> c = caches == null ? List.of(CacheState.values()) : caches.stream().map(CacheState::parse).toList();
+            List<EngineKind> e = engines == null
+                    ? BenchPlan.ALL_ENGINES
+                    : engines.stream().map(EngineKind::parse).toList();
+            List<CacheState> c = caches == null
+                    ? List.of(CacheState.values())
+                    : caches.stream().map(CacheState::parse).toList();
             List<Integer> l = layers != null ? layers : quick ? List.of(1, 4) : List.of(1, 2, 4, 8);
             List<MediaFormat> f = new ArrayList<>();
-            String fmts = formats != null ? String.join(",", formats) : files != null ? "" : quick ? QUICK_FORMATS : FULL_FORMATS;
+            String fmts = formats != null
+                    ? String.join(",", formats)
+                    : files != null ? "" : quick ? QUICK_FORMATS : FULL_FORMATS;
             for (String s : fmts.split(",")) {
                 if (!s.isBlank()) {
                     f.add(MediaFormat.parse(s));
@@ -188,10 +268,16 @@ final class BenchCommand implements Callable<Integer> {
                 case "paced" -> false;
                 default -> throw new IllegalArgumentException("--mode " + mode + ": expected unpaced, paced or both");
             };
-            List<CacheState> cap = mode.equalsIgnoreCase("unpaced") ? List.of()
-                    : capacityCaches == null ? List.of(CacheState.DIRECT)
-                    : capacityCaches.size() == 1 && capacityCaches.get(0).equals("none") ? List.of()
-                    : capacityCaches.stream().map(CacheState::parse).toList();
+            List<CacheState> cap = mode.equalsIgnoreCase("unpaced")
+                    ? List.of()
+                    : capacityCaches == null
+                            ? List.of(CacheState.DIRECT)
+                            : capacityCaches.size() == 1
+                                            && capacityCaches.get(0).equals("none")
+                                    ? List.of()
+                                    : capacityCaches.stream()
+                                            .map(CacheState::parse)
+                                            .toList();
             Path dir = cacheDir != null ? cacheDir : CacheDir.defaultDir().resolve("bench");
             if (files != null) {
                 for (Path p : files) {
@@ -201,13 +287,27 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             double mediaGb = mediaGigabytes != null ? mediaGigabytes : quick ? 4 : 6;
-            return new BenchPlan(e, c, l, f, files == null ? List.of() : files, rate, (int) Math.max(1, rate.framesIn(clip)),
-                    (long) (mediaGb * 1e9), repetitions != null ? repetitions : 3, (runMegabytes != null ? runMegabytes : quick ? 300 : 1000) * 1_000_000L,
-                    (long) ((warmSeconds != null ? warmSeconds : quick ? 0.2 : 1.0) * 1e9), unpaced, cap,
+            return new BenchPlan(
+                    e,
+                    c,
+                    l,
+                    f,
+                    files == null ? List.of() : files,
+                    rate,
+                    (int) Math.max(1, rate.framesIn(clip)),
+                    (long) (mediaGb * 1e9),
+                    repetitions != null ? repetitions : 3,
+                    (runMegabytes != null ? runMegabytes : quick ? 300 : 1000) * 1_000_000L,
+                    (long) ((warmSeconds != null ? warmSeconds : quick ? 0.2 : 1.0) * 1e9),
+                    unpaced,
+                    cap,
                     capacityMaxLayers != null ? capacityMaxLayers : quick ? 24 : 48,
                     probeSeconds != null ? probeSeconds : quick ? 1.0 : 2.0,
-                    probeRepetitions != null ? probeRepetitions : quick ? 1 : 3, CacheControl.ColdMethod.parse(cold), dir,
-                    noFio ? null : fioPath, quick);
+                    probeRepetitions != null ? probeRepetitions : quick ? 1 : 3,
+                    CacheControl.ColdMethod.parse(cold),
+                    dir,
+                    noFio ? null : fioPath,
+                    quick);
         } catch (IllegalArgumentException ex) {
             throw new CommandLine.ParameterException(spec.commandLine(), ex.getMessage(), ex);
         }

@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Runs on the main thread.
  */
-@Command(name = "decode", mixinStandardHelpOptions = true,
+@Command(
+        name = "decode",
+        mixinStandardHelpOptions = true,
         description = "Decodes HAP frames on the CPU: per-frame MD5s like FFmpeg's framemd5, or one frame as PNG.")
 final class DecodeCommand implements Callable<Integer> {
     @Spec
@@ -44,7 +46,9 @@ final class DecodeCommand implements Callable<Integer> {
     Mode mode;
 
     static final class Mode {
-        @Option(names = "--framemd5", required = true,
+        @Option(
+                names = "--framemd5",
+                required = true,
                 description = "Print one MD5 per frame of the RGBA picture, in FFmpeg's framemd5 format.")
         boolean framemd5;
 
@@ -65,36 +69,42 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (MovieFrameReader reader = MovieFrameReader.open(file); Arena arena = Arena.ofConfined()) {
+        try (MovieFrameReader reader = MovieFrameReader.open(file);
+                Arena arena = Arena.ofConfined()) {
             SampleTable t = reader.table();
-            Rotation rotation = noAutorotate ? Rotation.NONE
-                    : FfmpegAutorotate.of(t.displayMatrix().toArray(), t.movieDisplayMatrix().toArray());
+            Rotation rotation = noAutorotate
+                    ? Rotation.NONE
+                    : FfmpegAutorotate.of(
+                            t.displayMatrix().toArray(), t.movieDisplayMatrix().toArray());
             int w = t.width();
             int h = t.height();
             int outW = rotation.outputWidth(w, h);
             int outH = rotation.outputHeight(w, h);
             MemorySegment rgba = arena.allocate(ReferenceDecoder.rgbaBytes(w, h));
-            MemorySegment shown = rotation.kind() == Rotation.Kind.NONE ? rgba
+            MemorySegment shown = rotation.kind() == Rotation.Kind.NONE
+                    ? rgba
                     : arena.allocate(ReferenceDecoder.rgbaBytes(outW, outH));
             if (mode.framemd5) {
                 printFramemd5(reader, rotation, rgba, shown, outW, outH);
             } else {
                 int n = mode.png.frame;
                 if (n < 0 || n >= t.frameCount()) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(),
                             "--frame must be 0.." + (t.frameCount() - 1) + " for " + file + ": " + n);
                 }
                 picture(reader, n, rotation, rgba, shown);
                 PngWriter.write(mode.png.png, shown, outW, outH);
-                spec.commandLine().getErr().printf("hapring: wrote frame %d of %s (%dx%d) to %s%n", n, file, outW, outH,
-                        mode.png.png);
+                spec.commandLine()
+                        .getErr()
+                        .printf("hapring: wrote frame %d of %s (%dx%d) to %s%n", n, file, outW, outH, mode.png.png);
             }
         }
         return 0;
     }
 
-    private void picture(MovieFrameReader reader, int frame, Rotation rotation, MemorySegment rgba,
-            MemorySegment shown) throws IOException {
+    private void picture(MovieFrameReader reader, int frame, Rotation rotation, MemorySegment rgba, MemorySegment shown)
+            throws IOException {
         TextureFrame texture = reader.decode(frame);
         ReferenceDecoder.toRgba(texture, reader.variant(), rgba);
         if (shown != rgba) {
@@ -107,8 +117,9 @@ final class DecodeCommand implements Callable<Integer> {
      * rescaled to it, frames before the edit list's start left out (FFmpeg drops them), a frame whose
      * timestamp does not advance left out (as FFmpeg's variable-rate output does).
      */
-    private void printFramemd5(MovieFrameReader reader, Rotation rotation, MemorySegment rgba, MemorySegment shown,
-            int outW, int outH) throws IOException {
+    private void printFramemd5(
+            MovieFrameReader reader, Rotation rotation, MemorySegment rgba, MemorySegment shown, int outW, int outH)
+            throws IOException {
         SampleTable t = reader.table();
         PrintWriter out = spec.commandLine().getOut();
         Rational rate = streamRate(t);
@@ -166,8 +177,10 @@ final class DecodeCommand implements Callable<Integer> {
 
     /** {@code ticks / timescale} seconds in units of 1/rate, rounded to nearest (halves away from zero). */
     static long rescale(long ticks, long timescale, Rational rate) {
-        java.math.BigInteger num = java.math.BigInteger.valueOf(ticks).multiply(java.math.BigInteger.valueOf(rate.numerator()));
-        java.math.BigInteger den = java.math.BigInteger.valueOf(timescale).multiply(java.math.BigInteger.valueOf(rate.denominator()));
+        java.math.BigInteger num =
+                java.math.BigInteger.valueOf(ticks).multiply(java.math.BigInteger.valueOf(rate.numerator()));
+        java.math.BigInteger den =
+                java.math.BigInteger.valueOf(timescale).multiply(java.math.BigInteger.valueOf(rate.denominator()));
         java.math.BigInteger[] qr = num.abs().divideAndRemainder(den);
         java.math.BigInteger q = qr[0];
         if (qr[1].shiftLeft(1).compareTo(den) >= 0) {

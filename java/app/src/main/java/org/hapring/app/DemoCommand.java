@@ -35,10 +35,14 @@ import picocli.CommandLine.Spec;
  *
  * <p>Runs on the main thread.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generates 6 layers of 1080p HAP Q (once, cached), plays them together at 60 fps for 20 s on the",
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generates 6 layers of 1080p HAP Q (once, cached), plays them together at 60 fps for 20 s on the",
             "best engine, verifying every frame, shows them as a labelled grid with the stats overlay (a window, else",
-            "offscreen), and prints the report."})
+            "offscreen), and prints the report."
+        })
 final class DemoCommand implements Callable<Integer> {
     static final int LAYERS = 6;
     /** Clip length: 4 s at 60 fps, played in a loop. */
@@ -47,20 +51,27 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
+    @Option(
+            names = "--cache-dir",
+            paramLabel = "DIR",
             description = "Where generated media are kept (default: $XDG_CACHE_HOME/hapring or ~/.cache/hapring).")
     Path cacheDir;
 
     @Mixin
     DisplayOptions display;
 
-    @Option(names = "--seconds", defaultValue = "20", paramLabel = "S", description = "How long to play (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seconds",
+            defaultValue = "20",
+            paramLabel = "S",
+            description = "How long to play (default ${DEFAULT-VALUE}).")
     double seconds;
 
     @Override
     public Integer call() throws Exception {
         if (!(seconds > 0) || seconds > 3600) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--seconds=" + seconds + ": must be > 0 and <= 3600");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--seconds=" + seconds + ": must be > 0 and <= 3600");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -71,15 +82,23 @@ final class DemoCommand implements Callable<Integer> {
         for (Path f : files) {
             bytes += Files.size(f);
         }
-        out.printf(Locale.ROOT, "hapring demo: %d layers of 1080p HAP Q in %s (%s); the first one:%n", LAYERS, dir,
+        out.printf(
+                Locale.ROOT,
+                "hapring demo: %d layers of 1080p HAP Q in %s (%s); the first one:%n",
+                LAYERS,
+                dir,
                 Units.bytes(bytes));
         out.flush();
         int status = Main.run(out, err, "info", files.get(0).toString());
         if (status != 0) {
             return status;
         }
-        out.printf(Locale.ROOT, "hapring demo: playing all %d at 60 fps for %.0f s on the best engine, verifying every"
-                + " frame shown%n", LAYERS, seconds);
+        out.printf(
+                Locale.ROOT,
+                "hapring demo: playing all %d at 60 fps for %.0f s on the best engine, verifying every"
+                        + " frame shown%n",
+                LAYERS,
+                seconds);
         out.flush();
         PlayerConfig config = PlayerConfig.defaults();
         display.layout = "grid";
@@ -89,10 +108,20 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < files.size(); i++) {
             labels.add("layer " + (i + 1) + ": HAP Q 1920x1080  " + files.get(i).getFileName());
         }
-        PlaySession.Display shown = settings == null ? null
+        PlaySession.Display shown = settings == null
+                ? null
                 : new PlaySession.Display(settings, DisplayOptions.Layout.GRID, labels, display.auto());
-        PlaySession.Result r = PlaySession.run(config, files, seconds, true, 0, 1, FrameDecoders.hap(), err,
-                System.console() != null && System.console().isTerminal(), shown);
+        PlaySession.Result r = PlaySession.run(
+                config,
+                files,
+                seconds,
+                true,
+                0,
+                1,
+                FrameDecoders.hap(),
+                err,
+                System.console() != null && System.console().isTerminal(),
+                shown);
         for (String line : StatsReport.summary(r.stats(), r.seconds())) {
             out.println(line);
         }
@@ -112,7 +141,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         try {
             org.hapring.mov.SampleTable t = org.hapring.mov.MovReader.open(f).video();
-            return t.frameCount() == FRAMES && t.width() == 1920 && t.height() == 1080
+            return t.frameCount() == FRAMES
+                    && t.width() == 1920
+                    && t.height() == 1080
                     && HapVariant.HAP_Q.fourcc().equals(t.fourcc());
         } catch (IOException e) {
             return false;
@@ -131,9 +162,21 @@ final class DemoCommand implements Callable<Integer> {
             err.println("hapring demo: generating " + f + " (" + FRAMES + " frames, once)");
             ProgressLine line = new ProgressLine(err, System.console() != null);
             Path tmp = dir.resolve(f.getFileName() + ".making.mov");
-            HapGenerator.generate(new GenSpec(tmp, HapVariant.HAP_Q, 1920, 1080, FrameRate.parse("60"), FRAMES,
-                    GenSpec.Content.PATTERN, layer, layer, HapEncoding.defaults(), MovWriter.MoovPlacement.FIRST,
-                    Math.max(1, Runtime.getRuntime().availableProcessors())), line::update);
+            HapGenerator.generate(
+                    new GenSpec(
+                            tmp,
+                            HapVariant.HAP_Q,
+                            1920,
+                            1080,
+                            FrameRate.parse("60"),
+                            FRAMES,
+                            GenSpec.Content.PATTERN,
+                            layer,
+                            layer,
+                            HapEncoding.defaults(),
+                            MovWriter.MoovPlacement.FIRST,
+                            Math.max(1, Runtime.getRuntime().availableProcessors())),
+                    line::update);
             line.finish();
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }

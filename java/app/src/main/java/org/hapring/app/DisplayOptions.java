@@ -31,41 +31,70 @@ final class DisplayOptions {
         GRID
     }
 
-    @Option(names = "--output", paramLabel = "OUT", defaultValue = "auto",
+    @Option(
+            names = "--output",
+            paramLabel = "OUT",
+            defaultValue = "auto",
             description = "Where frames go: window, offscreen (headless OpenGL), none (no rendering) or auto (default:"
                     + " a window when a display exists, else offscreen, else none).")
     String output;
 
-    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720",
-            description = "Canvas (and window) size in pixels (default ${DEFAULT-VALUE}); fullscreen scales it to the monitor.")
+    @Option(
+            names = "--size",
+            paramLabel = "WxH",
+            defaultValue = "1280x720",
+            description =
+                    "Canvas (and window) size in pixels (default ${DEFAULT-VALUE}); fullscreen scales it to the monitor.")
     String size;
 
     @Option(names = "--fullscreen", description = "Fullscreen window on the chosen monitor, in its current mode.")
     boolean fullscreen;
 
-    @Option(names = "--monitor", paramLabel = "N", defaultValue = "0", description = "Monitor for the window (0 = primary).")
+    @Option(
+            names = "--monitor",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Monitor for the window (0 = primary).")
     int monitor;
 
-    @Option(names = "--pacing", paramLabel = "P",
+    @Option(
+            names = "--pacing",
+            paramLabel = "P",
             description = "What paces presentation: vsync (a window's default) or clock (offscreen's only choice).")
     String pacing;
 
-    @Option(names = "--upload", paramLabel = "PATH", defaultValue = "auto",
-            description = "Texture upload path: direct (from the frame's memory), pbo (persistent mapped ring with fences)"
-                    + " or auto (default: direct on software renderers, pbo on GPUs).")
+    @Option(
+            names = "--upload",
+            paramLabel = "PATH",
+            defaultValue = "auto",
+            description =
+                    "Texture upload path: direct (from the frame's memory), pbo (persistent mapped ring with fences)"
+                            + " or auto (default: direct on software renderers, pbo on GPUs).")
     String upload;
 
-    @Option(names = "--stats-overlay", description = "Show the stats overlay from the start (S or F1 in the window toggles it).")
+    @Option(
+            names = "--stats-overlay",
+            description = "Show the stats overlay from the start (S or F1 in the window toggles it).")
     boolean statsOverlay;
 
-    @Option(names = "--layout", paramLabel = "L", defaultValue = "stack",
-            description = "stack (layers over each other, first file at the bottom; default) or grid (one labelled cell each).")
+    @Option(
+            names = "--layout",
+            paramLabel = "L",
+            defaultValue = "stack",
+            description =
+                    "stack (layers over each other, first file at the bottom; default) or grid (one labelled cell each).")
     String layout;
 
-    @Option(names = "--screenshot", paramLabel = "OUT.png", description = "Write what was composited for --screenshot-frame as a PNG.")
+    @Option(
+            names = "--screenshot",
+            paramLabel = "OUT.png",
+            description = "Write what was composited for --screenshot-frame as a PNG.")
     Path screenshot;
 
-    @Option(names = "--screenshot-frame", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--screenshot-frame",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Output frame (clock tick from 0) the screenshot captures (default ${DEFAULT-VALUE}).")
     long screenshotFrame;
 
@@ -74,8 +103,8 @@ final class DisplayOptions {
         String o = output.trim().toLowerCase(Locale.ROOT);
         if (o.equals("none")) {
             if (screenshot != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--screenshot needs an output: --output=none"
-                        + " renders nothing");
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--screenshot needs an output: --output=none" + " renders nothing");
             }
             return null;
         }
@@ -95,8 +124,12 @@ final class DisplayOptions {
                 throw new IllegalArgumentException("screenshot-frame=" + screenshotFrame + ": must be >= 0");
             }
             layout();
-            return new LoopSettings(kind, new WindowOptions(title, wh[0], wh[1], fullscreen, monitor, true),
-                    new RenderOptions(wh[0], wh[1], maxLayers, UploadPath.parse(upload), statsOverlay), p, screenshot,
+            return new LoopSettings(
+                    kind,
+                    new WindowOptions(title, wh[0], wh[1], fullscreen, monitor, true),
+                    new RenderOptions(wh[0], wh[1], maxLayers, UploadPath.parse(upload), statsOverlay),
+                    p,
+                    screenshot,
                     screenshotFrame);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
@@ -139,10 +172,15 @@ final class DisplayOptions {
     static LayerLook look(Layout layout, int index, int count, int w, int h, int reservedBottomPixels) {
         return switch (layout) {
             case STACK -> LayerLook.DEFAULT.withZOrder(index);
-            case GRID -> LayerLook.DEFAULT.withFit(FitMode.FIT)
-                    .withBox(Grid.cell(index, count, new PixelBox(0, 0, w, Math.max(count, h - reservedBottomPixels)),
-                            Math.max(2, h / 90)))
-                    .withZOrder(index);
+            case GRID ->
+                LayerLook.DEFAULT
+                        .withFit(FitMode.FIT)
+                        .withBox(Grid.cell(
+                                index,
+                                count,
+                                new PixelBox(0, 0, w, Math.max(count, h - reservedBottomPixels)),
+                                Math.max(2, h / 90)))
+                        .withZOrder(index);
         };
     }
 }

@@ -42,53 +42,91 @@ final class GenCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OUT.mov", description = "The movie to write (replaced if it exists).")
     Path output;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            required = true,
+            paramLabel = "FORMAT",
             description = "hap, hap_alpha, hap_q, hap_q_alpha, hap_alpha_only, hap_r or hap_hdr.")
     String format;
 
-    @Option(names = "--size", defaultValue = "1920x1080", paramLabel = "WxH",
+    @Option(
+            names = "--size",
+            defaultValue = "1920x1080",
+            paramLabel = "WxH",
             description = "Picture size in pixels (default ${DEFAULT-VALUE}); at least 64 4x4 blocks, e.g. 32x32.")
     String size;
 
-    @Option(names = "--fps", defaultValue = "60", paramLabel = "RATE",
+    @Option(
+            names = "--fps",
+            defaultValue = "60",
+            paramLabel = "RATE",
             description = "Frame rate: 60, 59.94, 29.97, 30000/1001, ... (default ${DEFAULT-VALUE}).")
     String fps;
 
-    @Option(names = "--seconds", defaultValue = "10", paramLabel = "S",
+    @Option(
+            names = "--seconds",
+            defaultValue = "10",
+            paramLabel = "S",
             description = "Length in seconds, rounded to whole frames (default ${DEFAULT-VALUE}).")
     String seconds;
 
-    @Option(names = "--content", defaultValue = "pattern", paramLabel = "KIND",
-            description = "pattern (scrolling test card) or noise (incompressible, worst-case data rate); default ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--content",
+            defaultValue = "pattern",
+            paramLabel = "KIND",
+            description =
+                    "pattern (scrolling test card) or noise (incompressible, worst-case data rate); default ${DEFAULT-VALUE}.")
     String content;
 
-    @Option(names = "--layer-id", defaultValue = "0", paramLabel = "N",
+    @Option(
+            names = "--layer-id",
+            defaultValue = "0",
+            paramLabel = "N",
             description = "Layer id stamped into every frame, 0-65535 (default ${DEFAULT-VALUE}).")
     int layerId;
 
-    @Option(names = "--chunks", defaultValue = "1", paramLabel = "N",
-            description = "Chunks per texture (1-" + HapEncoding.MAX_CHUNKS + "); more than 1 writes chunked 0xC? frames (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--chunks",
+            defaultValue = "1",
+            paramLabel = "N",
+            description = "Chunks per texture (1-" + HapEncoding.MAX_CHUNKS
+                    + "); more than 1 writes chunked 0xC? frames (default ${DEFAULT-VALUE}).")
     int chunks;
 
-    @Option(names = "--compressor", defaultValue = "snappy", paramLabel = "C",
+    @Option(
+            names = "--compressor",
+            defaultValue = "snappy",
+            paramLabel = "C",
             description = "snappy or none (default ${DEFAULT-VALUE}).")
     String compressor;
 
-    @Option(names = "--header", defaultValue = "auto", paramLabel = "H",
+    @Option(
+            names = "--header",
+            defaultValue = "auto",
+            paramLabel = "H",
             description = "Section header bytes: 4, 8, or auto (4 below 16 MiB); default ${DEFAULT-VALUE}.")
     String header;
 
     @Option(names = "--offset-table", description = "Write the optional chunk offset table in chunked frames.")
     boolean offsetTable;
 
-    @Option(names = "--moov", defaultValue = "first", paramLabel = "WHERE",
+    @Option(
+            names = "--moov",
+            defaultValue = "first",
+            paramLabel = "WHERE",
             description = "first (faststart) or last (default ${DEFAULT-VALUE}).")
     String moov;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Noise seed (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            paramLabel = "N",
+            description = "Noise seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "Frame encoding threads (default: the number of processors).")
     Integer threads;
 
@@ -96,7 +134,8 @@ final class GenCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GenSpec genSpec = toSpec();
         PrintWriter err = spec.commandLine().getErr();
-        if (genSpec.variant() == HapVariant.HAP_Q_ALPHA && genSpec.encoding().header() == HapEncoding.HeaderSize.EIGHT) {
+        if (genSpec.variant() == HapVariant.HAP_Q_ALPHA
+                && genSpec.encoding().header() == HapEncoding.HeaderSize.EIGHT) {
             err.println("hapring gen: note: FFmpeg decodes HAP Q Alpha only with 4-byte section headers");
         }
         if (Files.isDirectory(output)) {
@@ -104,18 +143,22 @@ final class GenCommand implements Callable<Integer> {
         }
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "OUT.mov: directory " + parent + " does not exist");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "OUT.mov: directory " + parent + " does not exist");
         }
-        ProgressLine line = new ProgressLine(err, System.console() != null && System.console().isTerminal());
+        ProgressLine line = new ProgressLine(
+                err, System.console() != null && System.console().isTerminal());
         // Ctrl-C ends the JVM without unwinding this thread: remove the half-written file on the way out.
         Path partial = MovWriter.partialPath(output);
-        Thread cleanup = new Thread(() -> {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException e) {
-                System.err.println("hapring gen: could not remove " + partial + ": " + e.getMessage());
-            }
-        }, "hapring-gen-cleanup");
+        Thread cleanup = new Thread(
+                () -> {
+                    try {
+                        Files.deleteIfExists(partial);
+                    } catch (IOException e) {
+                        System.err.println("hapring gen: could not remove " + partial + ": " + e.getMessage());
+                    }
+                },
+                "hapring-gen-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         HapGenerator.Result r;
         try {
@@ -124,19 +167,36 @@ final class GenCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(cleanup);
         }
         line.finish();
-        err.printf(Locale.ROOT, "hapring gen: wrote %s: %d frames %dx%d %s (%s) at %s fps, %.1f MB in %.2f s"
+        err.printf(
+                Locale.ROOT,
+                "hapring gen: wrote %s: %d frames %dx%d %s (%s) at %s fps, %.1f MB in %.2f s"
                         + " = %.1f frames/s, %.1f MB/s (setup %.2f s)%n",
-                output, r.frames(), genSpec.widthPixels(), genSpec.heightPixels(), genSpec.variant().cliName(),
-                genSpec.variant().fourcc(), genSpec.rate(), r.fileBytes() / 1e6, r.elapsedNanos() / 1e9,
-                r.framesPerSecond(), r.megabytesPerSecond(), r.prepareNanos() / 1e9);
+                output,
+                r.frames(),
+                genSpec.widthPixels(),
+                genSpec.heightPixels(),
+                genSpec.variant().cliName(),
+                genSpec.variant().fourcc(),
+                genSpec.rate(),
+                r.fileBytes() / 1e6,
+                r.elapsedNanos() / 1e9,
+                r.framesPerSecond(),
+                r.megabytesPerSecond(),
+                r.prepareNanos() / 1e9);
         err.flush();
         return 0;
     }
 
     /** Turns the options into a validated {@link GenSpec}; errors name the option. */
     GenSpec toSpec() {
-        HapVariant variant = HapVariant.fromCliName(format).orElseThrow(() -> bad("--format", format,
-                "is not one of " + Arrays.stream(HapVariant.values()).map(HapVariant::cliName).collect(Collectors.joining(", "))));
+        HapVariant variant = HapVariant.fromCliName(format)
+                .orElseThrow(() -> bad(
+                        "--format",
+                        format,
+                        "is not one of "
+                                + Arrays.stream(HapVariant.values())
+                                        .map(HapVariant::cliName)
+                                        .collect(Collectors.joining(", "))));
         int[] wh = parseSize();
         FrameRate rate;
         try {
@@ -194,8 +254,8 @@ final class GenCommand implements Callable<Integer> {
         HapEncoding encoding = new HapEncoding(comp, chunks, headerSize, offsetTable);
         GenSpec genSpec;
         try {
-            genSpec = new GenSpec(output, variant, wh[0], wh[1], rate, frames, kind, layerId, seed, encoding,
-                    placement, workers);
+            genSpec = new GenSpec(
+                    output, variant, wh[0], wh[1], rate, frames, kind, layerId, seed, encoding, placement, workers);
             // Plans the frame layout now, so that chunk and header limits fail before any file is touched.
             new HapFrameEncoder(variant, wh[0], wh[1], encoding);
         } catch (IllegalArgumentException e) {
@@ -216,7 +276,10 @@ final class GenCommand implements Callable<Integer> {
                 throw bad("--size", size, "is outside 1-" + GenSpec.MAX_SIZE_PIXELS + " in each direction");
             }
             if (!FrameStamp.fits(w, h)) {
-                throw bad("--size", size, "holds fewer than 64 4x4 blocks, the frame stamp's minimum (e.g. 32x32, 64x16, 256x4)");
+                throw bad(
+                        "--size",
+                        size,
+                        "holds fewer than 64 4x4 blocks, the frame stamp's minimum (e.g. 32x32, 64x16, 256x4)");
             }
             return new int[] {w, h};
         } catch (NumberFormatException e) {

@@ -60,8 +60,14 @@ record MovieInfo(
      * @param storedChunks chunks stored uncompressed (0x0A) inside chunked frames
      * @param snappyChunks Snappy chunks
      */
-    record Sections(List<String> topLevelTypes, List<Integer> headerBytes, Map<String, Integer> compressors,
-            Map<Integer, Integer> chunkCounts, int offsetTables, long storedChunks, long snappyChunks) {}
+    record Sections(
+            List<String> topLevelTypes,
+            List<Integer> headerBytes,
+            Map<String, Integer> compressors,
+            Map<Integer, Integer> chunkCounts,
+            int offsetTables,
+            long storedChunks,
+            long snappyChunks) {}
 
     /** Reads the movie's index and inspects {@code maxFramesToInspect} frames (<= 0: all). */
     static MovieInfo of(java.nio.file.Path path, int maxFramesToInspect) throws IOException {
@@ -93,10 +99,29 @@ record MovieInfo(
             int inspect = maxFramesToInspect <= 0 ? n : Math.min(n, maxFramesToInspect);
             Sections sections = inspect(reader, n, inspect);
             double realFps = seconds > 0 ? n / seconds : fpsValue;
-            return new MovieInfo(path.toString(), mov.fileSizeBytes(), t.fourcc(), v.cliName(), String.join("+", formats),
-                    t.width(), t.height(), rate.toString(), fpsValue, t.constantFrameRate(), t.timescale(), n, seconds,
-                    new FrameBytes(min, Math.round(avg), max, total), texture, avg / texture, avg * realFps,
-                    max * fpsValue, sections, inspect, mov.moovBeforeMdat(), tracks);
+            return new MovieInfo(
+                    path.toString(),
+                    mov.fileSizeBytes(),
+                    t.fourcc(),
+                    v.cliName(),
+                    String.join("+", formats),
+                    t.width(),
+                    t.height(),
+                    rate.toString(),
+                    fpsValue,
+                    t.constantFrameRate(),
+                    t.timescale(),
+                    n,
+                    seconds,
+                    new FrameBytes(min, Math.round(avg), max, total),
+                    texture,
+                    avg / texture,
+                    avg * realFps,
+                    max * fpsValue,
+                    sections,
+                    inspect,
+                    mov.moovBeforeMdat(),
+                    tracks);
         }
     }
 
@@ -117,8 +142,12 @@ record MovieInfo(
             boolean offsets = false;
             for (HapFrameLayout.Plane p : layout.planes()) {
                 headers.add(p.sectionHeaderBytes());
-                for (int h : new int[] {p.instructionsHeaderBytes(), p.compressorTableHeaderBytes(),
-                        p.sizeTableHeaderBytes(), p.offsetTableHeaderBytes()}) {
+                for (int h : new int[] {
+                    p.instructionsHeaderBytes(),
+                    p.compressorTableHeaderBytes(),
+                    p.sizeTableHeaderBytes(),
+                    p.offsetTableHeaderBytes()
+                }) {
                     if (h != 0) {
                         headers.add(h);
                     }
@@ -138,7 +167,7 @@ record MovieInfo(
                 offsetTables++;
             }
         }
-        return new Sections(List.copyOf(types), List.copyOf(headers), compressors, chunkCounts, offsetTables, stored,
-                snappy);
+        return new Sections(
+                List.copyOf(types), List.copyOf(headers), compressors, chunkCounts, offsetTables, stored, snappy);
     }
 }

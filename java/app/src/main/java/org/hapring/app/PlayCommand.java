@@ -30,8 +30,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "play",
         mixinStandardHelpOptions = true,
-        description = {"Plays HAP movies as layers on a real-time clock, composited in a window or offscreen (or not"
-                + " rendered), and reports drops, latencies and memory."})
+        description = {
+            "Plays HAP movies as layers on a real-time clock, composited in a window or offscreen (or not"
+                    + " rendered), and reports drops, latencies and memory."
+        })
 final class PlayCommand implements Callable<Integer> {
     static final int EXIT_WRONG_FRAMES = 3;
 
@@ -44,10 +46,17 @@ final class PlayCommand implements Callable<Integer> {
     @Mixin
     DisplayOptions display;
 
-    @Option(names = "--seconds", defaultValue = "10", paramLabel = "S", description = "How long to play (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seconds",
+            defaultValue = "10",
+            paramLabel = "S",
+            description = "How long to play (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--fps", paramLabel = "RATE", description = "Clock rate: 60 (default), 59.94, 50, 60000/1001, 120, ...")
+    @Option(
+            names = "--fps",
+            paramLabel = "RATE",
+            description = "Clock rate: 60 (default), 59.94, 50, 60000/1001, 120, ...")
     String fps;
 
     @Option(names = "--engine", paramLabel = "E", description = "auto, uring, uring-noreg, filechannel, mmap or sync.")
@@ -56,35 +65,55 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--direct", description = "Read with O_DIRECT (bypass the page cache).")
     boolean direct;
 
-    @Option(names = "--prebuffer-frames", paramLabel = "K", description = "Frames read ahead at least (hapPreBufferFrames, default 5).")
+    @Option(
+            names = "--prebuffer-frames",
+            paramLabel = "K",
+            description = "Frames read ahead at least (hapPreBufferFrames, default 5).")
     Integer prebufferFrames;
 
-    @Option(names = "--verify", description = "Check every shown frame's stamp (movies from 'hapring gen'); exit 3 on a wrong one.")
+    @Option(
+            names = "--verify",
+            description = "Check every shown frame's stamp (movies from 'hapring gen'); exit 3 on a wrong one.")
     boolean verify;
 
-    @Option(names = "--random-seek-every-ms", paramLabel = "M", defaultValue = "0",
+    @Option(
+            names = "--random-seek-every-ms",
+            paramLabel = "M",
+            defaultValue = "0",
             description = "Seek every layer to a random frame every M milliseconds (0: never).")
     long seekEveryMillis;
 
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of the random seeks (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            paramLabel = "N",
+            description = "Seed of the random seeks (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--stats-json", paramLabel = "OUT.json", description = "Write the report as JSON.")
     Path statsJson;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (Java properties); flags override it.")
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Settings file (Java properties); flags override it.")
     Path configFile;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any setting (see --config), e.g. --set memoryCapBytes=300M.")
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "Any setting (see --config), e.g. --set memoryCapBytes=300M.")
     List<String> sets;
 
     @Override
     public Integer call() throws Exception {
         if (!(seconds > 0) || seconds > 86_400) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--seconds=" + seconds + ": must be > 0 and <= 86400");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--seconds=" + seconds + ": must be > 0 and <= 86400");
         }
         if (seekEveryMillis < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--random-seek-every-ms=" + seekEveryMillis + ": must be >= 0");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--random-seek-every-ms=" + seekEveryMillis + ": must be >= 0");
         }
         PlayerConfig config = config();
         LoopSettings settings = display.settings(spec, config.maxLayers(), "hapring play");
@@ -92,12 +121,21 @@ final class PlayCommand implements Callable<Integer> {
         for (Path f : files) {
             labels.add(f.getFileName().toString());
         }
-        PlaySession.Display shown = settings == null ? null
-                : new PlaySession.Display(settings, display.layout(), labels, display.auto());
+        PlaySession.Display shown =
+                settings == null ? null : new PlaySession.Display(settings, display.layout(), labels, display.auto());
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        PlaySession.Result r = PlaySession.run(config, files, seconds, verify, seekEveryMillis, seed,
-                FrameDecoders.hap(), err, System.console() != null && System.console().isTerminal(), shown);
+        PlaySession.Result r = PlaySession.run(
+                config,
+                files,
+                seconds,
+                verify,
+                seekEveryMillis,
+                seed,
+                FrameDecoders.hap(),
+                err,
+                System.console() != null && System.console().isTerminal(),
+                shown);
         for (String line : StatsReport.summary(r.stats(), r.seconds())) {
             out.println(line);
         }
@@ -138,7 +176,8 @@ final class PlayCommand implements Callable<Integer> {
             for (String kv : sets) {
                 int eq = kv.indexOf('=');
                 if (eq <= 0) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--set " + kv + ": expected KEY=VALUE");
+                    throw new CommandLine.ParameterException(
+                            spec.commandLine(), "--set " + kv + ": expected KEY=VALUE");
                 }
                 b.set(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
             }

@@ -47,12 +47,22 @@ final class PlaySession {
      * Rendering settings: the loop's, the layout, the layers' labels (null: none), and whether a failure to get
      * any OpenGL output (with {@code --output auto}) may fall back to playing headless.
      */
-    record Display(LoopSettings settings, DisplayOptions.Layout layout, List<String> labels, boolean headlessFallback) {}
+    record Display(
+            LoopSettings settings, DisplayOptions.Layout layout, List<String> labels, boolean headlessFallback) {}
 
     private PlaySession() {}
 
-    static Result run(PlayerConfig config, List<Path> files, double seconds, boolean verify, long seekEveryMillis,
-            long seed, Supplier<FrameDecoder> decoders, PrintWriter err, boolean terminal, Display display)
+    static Result run(
+            PlayerConfig config,
+            List<Path> files,
+            double seconds,
+            boolean verify,
+            long seekEveryMillis,
+            long seed,
+            Supplier<FrameDecoder> decoders,
+            PrintWriter err,
+            boolean terminal,
+            Display display)
             throws IOException, InterruptedException {
         Consumer<String> notices = m -> {
             err.println("hapring: " + m);
@@ -64,7 +74,8 @@ final class PlaySession {
                 loop = RenderLoop.open(display.settings(), notices);
             } catch (GlUnavailableException e) {
                 if (!display.headlessFallback()) {
-                    throw new IOException("--output=" + display.settings().output().cliName() + ": " + e.getMessage(), e);
+                    throw new IOException(
+                            "--output=" + display.settings().output().cliName() + ": " + e.getMessage(), e);
                 }
                 notices.accept(e.getMessage() + "; playing without rendering (--output none)"
                         + (display.settings().screenshotPng() == null ? "" : ", so no screenshot"));
@@ -72,7 +83,8 @@ final class PlaySession {
         }
         try {
             FrameSink shown = loop == null ? null : new GlFrameSink(loop.renderer());
-            FrameSink sink = verify ? new VerifyFrameSink(config.maxLayers(), shown)
+            FrameSink sink = verify
+                    ? new VerifyFrameSink(config.maxLayers(), shown)
                     : shown != null ? shown : new NullFrameSink();
             try (Player player = Player.start(config, sink, decoders, notices)) {
                 int[] ids = new int[files.size()];
@@ -90,13 +102,14 @@ final class PlaySession {
                 }
                 FrameClock clock = player.clock(System.nanoTime() + 20_000_000L);
                 long endTick = Math.max(1, (long) Math.ceil(seconds * clock.rateNumerator() / clock.rateDenominator()));
-                Ticking ticking = loop == null ? new Driven(new TickDriver(player, clock, endTick).start())
+                Ticking ticking = loop == null
+                        ? new Driven(new TickDriver(player, clock, endTick).start())
                         : new Rendered(loop, clock, player, endTick);
                 control(player, ids, ticking, loop, clock, seconds, seekEveryMillis, seed, err, terminal);
                 Throwable f = ticking.failure();
                 if (f != null) {
-                    throw new IllegalStateException((loop == null ? "the tick thread" : "the render thread") + " failed: "
-                            + f, f);
+                    throw new IllegalStateException(
+                            (loop == null ? "the tick thread" : "the render thread") + " failed: " + f, f);
                 }
                 if (player.failure() != null) {
                     throw new IllegalStateException("the I/O thread failed: " + player.failure(), player.failure());
@@ -106,7 +119,10 @@ final class PlaySession {
                 if (loop != null && loop.closedByUser()) {
                     notices.accept("the window was closed after " + String.format(Locale.ROOT, "%.1f", ran) + " s");
                 }
-                return new Result(player.snapshot(), ran, loop == null ? null : loop.renderer().report());
+                return new Result(
+                        player.snapshot(),
+                        ran,
+                        loop == null ? null : loop.renderer().report());
             }
         } finally {
             if (loop != null) {
@@ -116,8 +132,18 @@ final class PlaySession {
     }
 
     /** The control loop: seeks, the status line and the overlay's stats until the ticking ends. */
-    private static void control(Player player, int[] ids, Ticking ticking, RenderLoop loop, FrameClock clock,
-            double seconds, long seekEveryMillis, long seed, PrintWriter err, boolean terminal) throws InterruptedException {
+    private static void control(
+            Player player,
+            int[] ids,
+            Ticking ticking,
+            RenderLoop loop,
+            FrameClock clock,
+            double seconds,
+            long seekEveryMillis,
+            long seed,
+            PrintWriter err,
+            boolean terminal)
+            throws InterruptedException {
         Random random = new Random(seed);
         StatusLine status = new StatusLine(err, terminal);
         long start = clock.startNanos();
@@ -136,7 +162,9 @@ final class PlaySession {
                     PlayerStats s = player.snapshot();
                     status.update(StatsReport.status(s, (now - start) / 1e9, seconds));
                     if (loop != null) {
-                        loop.renderer().overlay().publish(overlayStats(s, loop.renderer().report()));
+                        loop.renderer()
+                                .overlay()
+                                .publish(overlayStats(s, loop.renderer().report()));
                     }
                     nextStatus += 250_000_000L;
                 }
@@ -157,7 +185,8 @@ final class PlaySession {
         int w = renderer.canvas().widthPixels();
         int h = renderer.canvas().heightPixels();
         int reserved = 0;
-        if (display.layout() == DisplayOptions.Layout.GRID && display.settings().render().statsOverlay()
+        if (display.layout() == DisplayOptions.Layout.GRID
+                && display.settings().render().statsOverlay()
                 && StatsOverlay.heightPixels(ids.length, h) <= h / 2) {
             reserved = StatsOverlay.heightPixels(ids.length, h);
             renderer.overlay().setBottom(true);
@@ -183,8 +212,14 @@ final class PlaySession {
                     uploadP99 = u.upload().p99Nanos();
                 }
             }
-            layers.add(new OverlayStats.Layer(l.layerId(), Path.of(l.file()).getFileName().toString(), l.hits(), l.misses(),
-                    l.acquire().p99Nanos(), uploadP99, l.dropped()));
+            layers.add(new OverlayStats.Layer(
+                    l.layerId(),
+                    Path.of(l.file()).getFileName().toString(),
+                    l.hits(),
+                    l.misses(),
+                    l.acquire().p99Nanos(),
+                    uploadP99,
+                    l.dropped()));
         }
         return new OverlayStats(s.engine(), s.fallbackReason(), layers);
     }

@@ -26,8 +26,14 @@ final class ProgressLine {
         double seconds = elapsedNanos / 1e9;
         double mbPerSecond = seconds > 0 ? bytesWritten / 1e6 / seconds : 0;
         double etaSeconds = framesDone > 0 ? seconds * (framesTotal - framesDone) / framesDone : 0;
-        String text = String.format(Locale.ROOT, "frames %d/%d  %.1f MB  %.1f MB/s  ETA %.1f s",
-                framesDone, framesTotal, bytesWritten / 1e6, mbPerSecond, etaSeconds);
+        String text = String.format(
+                Locale.ROOT,
+                "frames %d/%d  %.1f MB  %.1f MB/s  ETA %.1f s",
+                framesDone,
+                framesTotal,
+                bytesWritten / 1e6,
+                mbPerSecond,
+                etaSeconds);
         String pad = text.length() < lastLength ? " ".repeat(lastLength - text.length()) : "";
         out.print("\r" + text + pad);
         out.flush();

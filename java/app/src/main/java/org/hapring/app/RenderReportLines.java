@@ -47,17 +47,28 @@ final class RenderReportLines {
     static List<String> summary(RenderReport r) {
         List<String> lines = new ArrayList<>();
         lines.add("render: " + r.output() + "; " + r.driver() + "; upload=" + r.uploadPath());
-        lines.add(String.format(Locale.ROOT,
+        lines.add(String.format(
+                Locale.ROOT,
                 "        presented=%d droppedIntervals=%d draw p50/p99=%.2f/%.2f ms gpu wait p50/p99=%.2f/%.2f ms"
                         + " present p50/p99=%.2f/%.2f ms present interval p50/p99=%.2f/%.2f ms%s",
-                r.presented(), r.droppedIntervals(), r.draw().p50Nanos() / 1e6, r.draw().p99Nanos() / 1e6,
-                r.gpuWait().p50Nanos() / 1e6, r.gpuWait().p99Nanos() / 1e6, r.present().p50Nanos() / 1e6,
+                r.presented(),
+                r.droppedIntervals(),
+                r.draw().p50Nanos() / 1e6,
+                r.draw().p99Nanos() / 1e6,
+                r.gpuWait().p50Nanos() / 1e6,
+                r.gpuWait().p99Nanos() / 1e6,
+                r.present().p50Nanos() / 1e6,
                 r.present().p99Nanos() / 1e6,
-                r.presentInterval().p50Nanos() / 1e6, r.presentInterval().p99Nanos() / 1e6,
+                r.presentInterval().p50Nanos() / 1e6,
+                r.presentInterval().p99Nanos() / 1e6,
                 r.ringBusyFallbacks() == 0 ? "" : " ringBusyFallbacks=" + r.ringBusyFallbacks()));
         StringBuilder uploads = new StringBuilder("        upload p50/p99 per layer:");
         for (RenderReport.LayerUpload u : r.layers()) {
-            uploads.append(String.format(Locale.ROOT, " %d=%.0f/%.0f us", u.layerId(), u.upload().p50Nanos() / 1e3,
+            uploads.append(String.format(
+                    Locale.ROOT,
+                    " %d=%.0f/%.0f us",
+                    u.layerId(),
+                    u.upload().p50Nanos() / 1e3,
                     u.upload().p99Nanos() / 1e3));
         }
         lines.add(uploads.toString());

@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.hapring.prebuffer.LatencySummary;
 import org.hapring.playback.LayerStats;
 import org.hapring.playback.PlayerStats;
+import org.hapring.prebuffer.LatencySummary;
 
 /**
  * The play report: the JSON document ({@code --stats-json}) and the human summary printed at the end, both
@@ -85,34 +85,74 @@ final class StatsReport {
     /** The lines printed at the end of a run. */
     static List<String> summary(PlayerStats s, double seconds) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "engine=%s%s fps=%s ticks=%d (%.1f s) skippedTicks=%d", s.engine(),
-                s.fallbackReason() == null ? "" : " (fallback: " + s.fallbackReason() + ")", s.fps(), s.ticks(),
-                seconds, s.skippedTicks()));
+        lines.add(String.format(
+                Locale.ROOT,
+                "engine=%s%s fps=%s ticks=%d (%.1f s) skippedTicks=%d",
+                s.engine(),
+                s.fallbackReason() == null ? "" : " (fallback: " + s.fallbackReason() + ")",
+                s.fps(),
+                s.ticks(),
+                seconds,
+                s.skippedTicks()));
         for (LayerStats l : s.layers()) {
-            lines.add(String.format(Locale.ROOT,
+            lines.add(String.format(
+                    Locale.ROOT,
                     "  layer %d %s: shown=%d dropped=%d wrong=%d hits=%d misses=%d acquire p99=%.1f us read p99=%.2f ms"
                             + " lookahead=%d slots=%d%s",
-                    l.layerId(), Path.of(l.file()).getFileName(), l.shown(), l.dropped(), l.wrong(), l.hits(), l.misses(),
-                    l.acquire().p99Micros(), l.read().p99Nanos() / 1e6, l.lookaheadFrames(), l.slots(),
+                    l.layerId(),
+                    Path.of(l.file()).getFileName(),
+                    l.shown(),
+                    l.dropped(),
+                    l.wrong(),
+                    l.hits(),
+                    l.misses(),
+                    l.acquire().p99Micros(),
+                    l.read().p99Nanos() / 1e6,
+                    l.lookaheadFrames(),
+                    l.slots(),
                     l.error() == null ? "" : " ERROR " + l.error()));
         }
-        lines.add(String.format(Locale.ROOT,
+        lines.add(String.format(
+                Locale.ROOT,
                 "totals: shown=%d dropped=%d wrong=%d hitRate=%.4f%% acquire p50/p99/max=%.1f/%.1f/%.1f us"
                         + " seeks=%d seek-to-ready p50/p99/max=%.2f/%.2f/%.2f ms",
-                s.shown(), s.dropped(), s.wrong(), s.hitRate() * 100, s.acquire().p50Micros(), s.acquire().p99Micros(),
-                s.acquire().maxMicros(), s.seekToReady().count(), s.seekToReady().p50Nanos() / 1e6,
-                s.seekToReady().p99Nanos() / 1e6, s.seekToReady().maxNanos() / 1e6));
-        lines.add(String.format(Locale.ROOT,
-                "        io_uring_enter/tick=%.3f read=%.1f MB/s offHeap=%.1f MB rss=%.1f MB", s.ioEnterPerTick(),
-                seconds > 0 ? s.bytesRead() / 1e6 / seconds : 0, s.offHeapBytes() / 1e6, s.rssBytes() / 1e6));
+                s.shown(),
+                s.dropped(),
+                s.wrong(),
+                s.hitRate() * 100,
+                s.acquire().p50Micros(),
+                s.acquire().p99Micros(),
+                s.acquire().maxMicros(),
+                s.seekToReady().count(),
+                s.seekToReady().p50Nanos() / 1e6,
+                s.seekToReady().p99Nanos() / 1e6,
+                s.seekToReady().maxNanos() / 1e6));
+        lines.add(String.format(
+                Locale.ROOT,
+                "        io_uring_enter/tick=%.3f read=%.1f MB/s offHeap=%.1f MB rss=%.1f MB",
+                s.ioEnterPerTick(),
+                seconds > 0 ? s.bytesRead() / 1e6 / seconds : 0,
+                s.offHeapBytes() / 1e6,
+                s.rssBytes() / 1e6));
         return lines;
     }
 
     /** The live status line. */
     static String status(PlayerStats s, double seconds, double totalSeconds) {
-        return String.format(Locale.ROOT, "%5.1f/%.0f s  %s  shown=%d dropped=%d wrong=%d hit=%.2f%% acquire p99=%.0f us"
-                + " enter/tick=%.2f rss=%.0f MB", seconds, totalSeconds, s.engine(), s.shown(), s.dropped(), s.wrong(),
-                s.hitRate() * 100, s.acquire().p99Micros(), s.ioEnterPerTick(), s.rssBytes() / 1e6);
+        return String.format(
+                Locale.ROOT,
+                "%5.1f/%.0f s  %s  shown=%d dropped=%d wrong=%d hit=%.2f%% acquire p99=%.0f us"
+                        + " enter/tick=%.2f rss=%.0f MB",
+                seconds,
+                totalSeconds,
+                s.engine(),
+                s.shown(),
+                s.dropped(),
+                s.wrong(),
+                s.hitRate() * 100,
+                s.acquire().p99Micros(),
+                s.ioEnterPerTick(),
+                s.rssBytes() / 1e6);
     }
 
     private static Map<String, Object> micros(LatencySummary l) {

@@ -59,9 +59,32 @@ class BenchCommandTest {
         Path charts = dir.resolve("charts");
         // one layer count (2: a queue depth above 1) and two cache states (cold runs are in UnpacedRunTest and FioTest)
         // keep it near 15 s: every fio job costs fio ~0.3 s of start-up
-        CliRun r = bench(null, "--formats", "hap_q@64x48", "--layers", "2", "--cache", "warm,direct", "--clip-seconds", "0.5", "--run-megabytes", "1",
-                "--warm-seconds", "0.02", "--cache-dir", dir.resolve("cache").toString(), "--capacity-max-layers", "2",
-                "--probe-seconds", "0.2", "--json", json.toString(), "--csv", csv.toString(), "--charts", charts.toString());
+        CliRun r = bench(
+                null,
+                "--formats",
+                "hap_q@64x48",
+                "--layers",
+                "2",
+                "--cache",
+                "warm,direct",
+                "--clip-seconds",
+                "0.5",
+                "--run-megabytes",
+                "1",
+                "--warm-seconds",
+                "0.02",
+                "--cache-dir",
+                dir.resolve("cache").toString(),
+                "--capacity-max-layers",
+                "2",
+                "--probe-seconds",
+                "0.2",
+                "--json",
+                json.toString(),
+                "--csv",
+                csv.toString(),
+                "--charts",
+                charts.toString());
         assertEquals(0, r.status(), r.err());
         boolean fio = Fio.find("fio") != null;
         JsonNode report = new ObjectMapper().readTree(json.toFile());
@@ -69,7 +92,8 @@ class BenchCommandTest {
         Set<String> unpaced = new HashSet<>();
         for (JsonNode row : runs) {
             if (row.path("mode").asText().equals("unpaced")) {
-                String key = row.path("engine").asText() + "/" + row.path("cache").asText() + "/" + row.path("layers").asInt();
+                String key = row.path("engine").asText() + "/"
+                        + row.path("cache").asText() + "/" + row.path("layers").asInt();
                 unpaced.add(key);
                 assertEquals(3, row.path("repetitions").asInt(), key);
                 assertTrue(row.path("throughputGBps").asDouble() > 0, key);
@@ -83,7 +107,10 @@ class BenchCommandTest {
             for (String c : List.of("warm", "direct")) {
                 for (int l : new int[] {2}) {
                     boolean expected = !(e.equals("mmap") && c.equals("direct"));
-                    assertEquals(expected, unpaced.contains(e + "/" + c + "/" + l), e + "/" + c + "/" + l + " in " + unpaced);
+                    assertEquals(
+                            expected,
+                            unpaced.contains(e + "/" + c + "/" + l),
+                            e + "/" + c + "/" + l + " in " + unpaced);
                 }
             }
         }
@@ -100,7 +127,9 @@ class BenchCommandTest {
         }
         JsonNode capacity = report.path("capacity");
         for (String e : ENGINES) {
-            assertTrue(capacity.path(e).asInt(-1) >= 0 && capacity.path(e).asInt() <= 2, "capacity of " + e + ": " + capacity);
+            assertTrue(
+                    capacity.path(e).asInt(-1) >= 0 && capacity.path(e).asInt() <= 2,
+                    "capacity of " + e + ": " + capacity);
         }
     }
 
@@ -118,12 +147,41 @@ class BenchCommandTest {
                 t.add(i * 16_666_667L, 50_000L * l);
             }
             assertEquals(l, spec.startFrames().length);
-            return new PacedRun.Result(spec.engine().cliName(), 60, due, dropped, due - dropped, dropped, 40, 50.0 * l,
-                    due * 3076, 1.0, t, List.of());
+            return new PacedRun.Result(
+                    spec.engine().cliName(),
+                    60,
+                    due,
+                    dropped,
+                    due - dropped,
+                    dropped,
+                    40,
+                    50.0 * l,
+                    due * 3076,
+                    1.0,
+                    t,
+                    List.of());
         };
-        CliRun r = bench(fake, "--mode", "paced", "--formats", "hap_q@64x48", "--layers", "1", "--clip-seconds", "0.5",
-                "--cache-dir", dir.resolve("cache").toString(), "--capacity-max-layers", "8", "--probe-seconds", "0.2",
-                "--no-fio", "--json", json.toString(), "--charts", charts.toString());
+        CliRun r = bench(
+                fake,
+                "--mode",
+                "paced",
+                "--formats",
+                "hap_q@64x48",
+                "--layers",
+                "1",
+                "--clip-seconds",
+                "0.5",
+                "--cache-dir",
+                dir.resolve("cache").toString(),
+                "--capacity-max-layers",
+                "8",
+                "--probe-seconds",
+                "0.2",
+                "--no-fio",
+                "--json",
+                json.toString(),
+                "--charts",
+                charts.toString());
         assertEquals(0, r.status(), r.err());
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         for (String e : ENGINES) {
@@ -156,19 +214,25 @@ class BenchCommandTest {
         for (String[] bad : new String[][] {
             {"--repetitions", "2"}, {"--engines", "uring,floppy"}, {"--layers", "0"}, {"--formats", "hap_x@64x48"},
             {"--mode", "fast"}, {"--cache", "lukewarm"}, {"--engines", "null"}, {"--probe-seconds", "0"},
-            {"--formats", "hap_q@64"}, {"--cold", "sometimes"}}) {
+            {"--formats", "hap_q@64"}, {"--cold", "sometimes"}
+        }) {
             String[] args = new String[bad.length + 2];
             System.arraycopy(bad, 0, args, 0, bad.length);
             args[bad.length] = "--cache-dir";
             args[bad.length + 1] = cache;
             CliRun r = bench(null, args);
             assertEquals(2, r.status(), String.join(" ", bad) + ": " + r.err());
-            String option = bad[0].equals("--engines") && bad[1].equals("uring,floppy") ? "engine=floppy"
-                    : bad[0].equals("--engines") ? "--engines" : bad[0].equals("--formats") ? "format=" : bad[0].equals("--cache")
-                    ? "cache=" : bad[0].equals("--cold") ? "cold=" : bad[0];
+            String option = bad[0].equals("--engines") && bad[1].equals("uring,floppy")
+                    ? "engine=floppy"
+                    : bad[0].equals("--engines")
+                            ? "--engines"
+                            : bad[0].equals("--formats")
+                                    ? "format="
+                                    : bad[0].equals("--cache") ? "cache=" : bad[0].equals("--cold") ? "cold=" : bad[0];
             assertTrue(r.err().contains(option), String.join(" ", bad) + " should name " + option + ": " + r.err());
         }
-        CliRun files = bench(null, "--files", dir.resolve("missing.mov").toString(), "--layers", "1", "--cache-dir", cache);
+        CliRun files =
+                bench(null, "--files", dir.resolve("missing.mov").toString(), "--layers", "1", "--cache-dir", cache);
         assertEquals(2, files.status());
         assertTrue(files.err().contains("--files"), files.err());
     }

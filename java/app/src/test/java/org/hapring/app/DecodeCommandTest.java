@@ -52,7 +52,8 @@ class DecodeCommandTest {
         CliRun run = CliRun.of("decode", movie.toString(), "--framemd5");
         assertEquals(0, run.status(), run.err());
         List<String> expected = Files.readAllLines(RealMedia.referenceFramemd5(movie)).stream()
-                .filter(l -> !l.startsWith("#")).toList();
+                .filter(l -> !l.startsWith("#"))
+                .toList();
         assertEquals(expected, run.dataLines());
     }
 
@@ -60,10 +61,13 @@ class DecodeCommandTest {
         List<Arguments> all = new ArrayList<>();
         for (String format : List.of("hap", "hap_alpha", "hap_q")) {
             for (int chunks = 1; chunks <= 8; chunks++) {
-                all.add(Arguments.of(Spec.of(format).size(128, 64).chunks(chunks).frames(3)));
+                all.add(Arguments.of(
+                        Spec.of(format).size(128, 64).chunks(chunks).frames(3)));
             }
-            all.add(Arguments.of(Spec.of(format).size(128, 64).chunks(4).snappy(false).frames(3)));
-            all.add(Arguments.of(Spec.of(format).size(100, 60).chunks(2).noise(true).frames(3)));
+            all.add(Arguments.of(
+                    Spec.of(format).size(128, 64).chunks(4).snappy(false).frames(3)));
+            all.add(Arguments.of(
+                    Spec.of(format).size(100, 60).chunks(2).noise(true).frames(3)));
             for (int[] size : new int[][] {{4, 4}, {8, 12}, {36, 20}, {132, 76}, {640, 360}}) {
                 all.add(Arguments.of(Spec.of(format).size(size[0], size[1]).frames(2)));
             }
@@ -86,9 +90,25 @@ class DecodeCommandTest {
         Ffmpeg.assumeAvailable();
         Path vfr = TestPaths.mediaCache().resolve("vfr_hap.mov");
         if (!Files.exists(vfr)) {
-            Ffmpeg.run(List.of("ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc2=size=64x48:rate=30", "-frames:v", "8", "-vf", "setpts='if(lt(N,3),N,N*2)/30/TB'",
-                    "-fps_mode", "vfr", "-c:v", "hap", vfr.toString()));
+            Ffmpeg.run(List.of(
+                    "ffmpeg",
+                    "-nostdin",
+                    "-loglevel",
+                    "error",
+                    "-y",
+                    "-f",
+                    "lavfi",
+                    "-i",
+                    "testsrc2=size=64x48:rate=30",
+                    "-frames:v",
+                    "8",
+                    "-vf",
+                    "setpts='if(lt(N,3),N,N*2)/30/TB'",
+                    "-fps_mode",
+                    "vfr",
+                    "-c:v",
+                    "hap",
+                    vfr.toString()));
         }
         assertSameAsFfmpeg(vfr);
     }
@@ -97,15 +117,31 @@ class DecodeCommandTest {
     @MethodSource("ownFormats")
     void ourHapQAlphaAndAlphaOnlyClipsMatchFfmpeg(String format, String chunks) {
         Path out = dir.resolve(format + ".mov");
-        CliRun gen = CliRun.of("gen", out.toString(), "--format", format, "--size", "68x44", "--fps", "25",
-                "--seconds", "0.2", "--chunks", chunks, "--header", "4");
+        CliRun gen = CliRun.of(
+                "gen",
+                out.toString(),
+                "--format",
+                format,
+                "--size",
+                "68x44",
+                "--fps",
+                "25",
+                "--seconds",
+                "0.2",
+                "--chunks",
+                chunks,
+                "--header",
+                "4");
         assertEquals(0, gen.status(), gen.err());
         assertSameAsFfmpeg(out);
     }
 
     static Stream<Arguments> ownFormats() {
-        return Stream.of(Arguments.of("hap_q_alpha", "1"), Arguments.of("hap_q_alpha", "3"),
-                Arguments.of("hap_alpha_only", "1"), Arguments.of("hap_alpha_only", "2"));
+        return Stream.of(
+                Arguments.of("hap_q_alpha", "1"),
+                Arguments.of("hap_q_alpha", "3"),
+                Arguments.of("hap_alpha_only", "1"),
+                Arguments.of("hap_alpha_only", "2"));
     }
 
     @Test
@@ -137,7 +173,13 @@ class DecodeCommandTest {
     @Test
     void frameOutOfRangeIsAUsageError() {
         Path clip = Ffmpeg.clip(Spec.of("hap").frames(3));
-        CliRun run = CliRun.of("decode", clip.toString(), "--frame", "3", "--png", dir.resolve("x.png").toString());
+        CliRun run = CliRun.of(
+                "decode",
+                clip.toString(),
+                "--frame",
+                "3",
+                "--png",
+                dir.resolve("x.png").toString());
         assertEquals(2, run.status());
         assertTrue(run.err().contains("--frame must be 0..2"), run.err());
     }
@@ -174,7 +216,8 @@ class DecodeCommandTest {
         assertEquals(1, run.status());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("bad.mov") && run.err().contains("frame=1"), run.err());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(" offset=(\\d+)").matcher(run.err());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile(" offset=(\\d+)").matcher(run.err());
         assertTrue(m.find(), run.err());
         long offset = Long.parseLong(m.group(1));
         assertTrue(offset >= pos && offset <= pos + 3, "offset " + offset + " in frame 1's header at " + pos);

@@ -37,8 +37,16 @@ class DemoCommandTest {
         long modified = Files.getLastModifiedTime(clip).toMillis();
 
         Path shot = cache.resolve("demo-frame30.png");
-        CliRun second = CliRun.of("demo", "--cache-dir", cache.toString(), "--seconds", "1", "--screenshot", shot.toString(),
-                "--screenshot-frame", "30");
+        CliRun second = CliRun.of(
+                "demo",
+                "--cache-dir",
+                cache.toString(),
+                "--seconds",
+                "1",
+                "--screenshot",
+                shot.toString(),
+                "--screenshot-frame",
+                "30");
         assertEquals(0, second.status(), second.err());
         assertTrue(!second.err().contains("generating"), second.err());
         assertEquals(modified, Files.getLastModifiedTime(clip).toMillis());
@@ -48,8 +56,11 @@ class DemoCommandTest {
             assertEquals(1280, image.getWidth());
             assertEquals(720, image.getHeight());
             for (int cell = 0; cell < DemoCommand.LAYERS; cell++) {
-                PixelBox box = Grid.cell(cell, DemoCommand.LAYERS, new PixelBox(0, 0, 1280,
-                        720 - StatsOverlay.heightPixels(DemoCommand.LAYERS, 720)), 8);
+                PixelBox box = Grid.cell(
+                        cell,
+                        DemoCommand.LAYERS,
+                        new PixelBox(0, 0, 1280, 720 - StatsOverlay.heightPixels(DemoCommand.LAYERS, 720)),
+                        8);
                 // the test card's colour bars (the middle is the black caption box)
                 int rgb = image.getRGB(box.x() + box.width() / 8, box.y() + box.height() / 3) & 0xFFFFFF;
                 assertTrue(rgb != 0, "cell " + cell + " shows its layer");

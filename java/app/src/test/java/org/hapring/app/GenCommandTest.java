@@ -40,26 +40,28 @@ class GenCommandTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "--format hap_x                                        | --format",
-        "--format hap --size 100                               | --size",
-        "--format hap --size 28x36                             | --size",
-        "--format hap --size 0x40                              | --size",
-        "--format hap --fps abc                                | --fps",
-        "--format hap --fps 5000                               | --fps",
-        "--format hap --seconds 0                              | --seconds",
-        "--format hap --seconds 0.001                          | --seconds",
-        "--format hap --seconds nope                           | --seconds",
-        "--format hap --content stripes                        | --content",
-        "--format hap --layer-id 70000                         | --layer-id",
-        "--format hap --chunks 0                               | --chunks",
-        "--format hap --compressor lz4                         | --compressor",
-        "--format hap --header 6                               | --header",
-        "--format hap --moov middle                            | --moov",
-        "--format hap --threads 0                              | --threads",
-        "--format hap_alpha --size 4096x4096 --header 4        | header=4",
-        "--format hap --size 32x32 --chunks 65                 | chunks=65",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--format hap_x                                        | --format",
+                "--format hap --size 100                               | --size",
+                "--format hap --size 28x36                             | --size",
+                "--format hap --size 0x40                              | --size",
+                "--format hap --fps abc                                | --fps",
+                "--format hap --fps 5000                               | --fps",
+                "--format hap --seconds 0                              | --seconds",
+                "--format hap --seconds 0.001                          | --seconds",
+                "--format hap --seconds nope                           | --seconds",
+                "--format hap --content stripes                        | --content",
+                "--format hap --layer-id 70000                         | --layer-id",
+                "--format hap --chunks 0                               | --chunks",
+                "--format hap --compressor lz4                         | --compressor",
+                "--format hap --header 6                               | --header",
+                "--format hap --moov middle                            | --moov",
+                "--format hap --threads 0                              | --threads",
+                "--format hap_alpha --size 4096x4096 --header 4        | header=4",
+                "--format hap --size 32x32 --chunks 65                 | chunks=65",
+            })
     void badOptionsFailNamingTheOptionAndWriteNothing(String args, String named) {
         Path out = dir.resolve("bad.mov");
         List<String> list = new ArrayList<>(List.of(out.toString()));
@@ -73,7 +75,8 @@ class GenCommandTest {
     @Test
     void outputInAMissingDirectoryIsAUsageError() {
         Path out = dir.resolve("no/such/dir/x.mov");
-        Map.Entry<Integer, String> r = gen(List.of(out.toString(), "--format", "hap", "--size", "64x48", "--seconds", "0.1"));
+        Map.Entry<Integer, String> r =
+                gen(List.of(out.toString(), "--format", "hap", "--size", "64x48", "--seconds", "0.1"));
         assertEquals(2, r.getKey(), r.getValue());
         assertTrue(r.getValue().contains("does not exist"), r.getValue());
     }
@@ -88,11 +91,28 @@ class GenCommandTest {
     @Test
     void writesAMovieAndSummarisesIt() {
         Path out = dir.resolve("ok.mov");
-        Map.Entry<Integer, String> r = gen(List.of(out.toString(), "--format", "hap_q", "--size", "64x48", "--fps", "29.97",
-                "--seconds", "0.2", "--layer-id", "9", "--chunks", "2", "--offset-table", "--moov", "last"));
+        Map.Entry<Integer, String> r = gen(List.of(
+                out.toString(),
+                "--format",
+                "hap_q",
+                "--size",
+                "64x48",
+                "--fps",
+                "29.97",
+                "--seconds",
+                "0.2",
+                "--layer-id",
+                "9",
+                "--chunks",
+                "2",
+                "--offset-table",
+                "--moov",
+                "last"));
         assertEquals(0, r.getKey(), r.getValue());
         assertTrue(Files.exists(out));
-        assertTrue(r.getValue().contains("wrote " + out + ": 6 frames 64x48 hap_q (HapY) at 30000/1001 fps"), r.getValue());
+        assertTrue(
+                r.getValue().contains("wrote " + out + ": 6 frames 64x48 hap_q (HapY) at 30000/1001 fps"),
+                r.getValue());
         Ffmpeg.assumeAvailable();
         Map<String, String> s = Ffprobe.videoStream(out);
         assertEquals("HapY", s.get("codec_tag_string"));

@@ -36,21 +36,29 @@ class InfoCommandTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"24000/1001", "30000/1001", "25", "60"})
     void jsonAgreesWithFfprobe(String rate) throws IOException {
-        Path clip = Ffmpeg.clip(Spec.of("hap_q").rate(rate).size(100, 60).chunks(3).frames(7).audio(true));
+        Path clip = Ffmpeg.clip(
+                Spec.of("hap_q").rate(rate).size(100, 60).chunks(3).frames(7).audio(true));
         JsonNode info = infoJson(clip);
         Map<String, String> probe = Ffprobe.videoStream(clip);
         assertEquals(Integer.parseInt(probe.get("width")), info.get("width").asInt());
         assertEquals(Integer.parseInt(probe.get("height")), info.get("height").asInt());
         String probeRate = probe.get("r_frame_rate");
-        assertEquals(probeRate.endsWith("/1") ? probeRate.substring(0, probeRate.length() - 2) : probeRate,
+        assertEquals(
+                probeRate.endsWith("/1") ? probeRate.substring(0, probeRate.length() - 2) : probeRate,
                 info.get("fps").asText());
-        assertEquals(Integer.parseInt(probe.get("nb_frames")), info.get("frames").asInt());
+        assertEquals(
+                Integer.parseInt(probe.get("nb_frames")), info.get("frames").asInt());
         assertEquals("HapY", info.get("codec").asText());
         assertEquals("hap_q", info.get("variant").asText());
-        assertEquals(List.of(3), JSON.convertValue(info.at("/sections/chunkCounts"), Map.class).keySet().stream()
-                .map(k -> Integer.parseInt(k.toString())).toList());
+        assertEquals(
+                List.of(3),
+                JSON.convertValue(info.at("/sections/chunkCounts"), Map.class).keySet().stream()
+                        .map(k -> Integer.parseInt(k.toString()))
+                        .toList());
         assertEquals(100 / 4 * 60 / 4 * 16, info.get("textureBytesPerFrame").asLong());
-        assertTrue(info.get("tracks").toString().contains("soun"), info.get("tracks").toString());
+        assertTrue(
+                info.get("tracks").toString().contains("soun"),
+                info.get("tracks").toString());
     }
 
     @Test
@@ -78,7 +86,9 @@ class InfoCommandTest {
         assertEquals("Hap1", info.get("codec").asText());
         assertEquals(5, info.get("framesInspected").asInt());
         Ffmpeg.assumeAvailable();
-        assertEquals(Integer.parseInt(Ffprobe.videoStream(big).get("nb_frames")), info.get("frames").asInt());
+        assertEquals(
+                Integer.parseInt(Ffprobe.videoStream(big).get("nb_frames")),
+                info.get("frames").asInt());
         CliRun md5 = CliRun.of("decode", big.toString(), "--framemd5");
         assertEquals(0, md5.status(), md5.err());
         assertEquals(Ffmpeg.framemd5Autorotated(big), md5.dataLines());
@@ -101,8 +111,19 @@ class InfoCommandTest {
     @Test
     void textOutputNamesTheEssentials() {
         Path clip = dir.resolve("noise.mov");
-        CliRun gen = CliRun.of("gen", clip.toString(), "--format", "hap_alpha", "--size", "64x48", "--seconds", "0.1",
-                "--content", "noise", "--chunks", "2");
+        CliRun gen = CliRun.of(
+                "gen",
+                clip.toString(),
+                "--format",
+                "hap_alpha",
+                "--size",
+                "64x48",
+                "--seconds",
+                "0.1",
+                "--content",
+                "noise",
+                "--chunks",
+                "2");
         assertEquals(0, gen.status(), gen.err());
         CliRun run = CliRun.of("info", clip.toString());
         assertEquals(0, run.status(), run.err());

@@ -53,17 +53,56 @@ class PlayCommandTest {
     static void movies() {
         a = dir.resolve("a.mov");
         b = dir.resolve("b.mov");
-        assertEquals(0, run(List.of("gen", a.toString(), "--format", "hap_q", "--size", "64x48", "--seconds", "1",
-                "--layer-id", "1")).status());
-        assertEquals(0, run(List.of("gen", b.toString(), "--format", "hap", "--size", "64x48", "--seconds", "1",
-                "--layer-id", "2", "--compressor", "none")).status());
+        assertEquals(
+                0,
+                run(List.of(
+                                "gen",
+                                a.toString(),
+                                "--format",
+                                "hap_q",
+                                "--size",
+                                "64x48",
+                                "--seconds",
+                                "1",
+                                "--layer-id",
+                                "1"))
+                        .status());
+        assertEquals(
+                0,
+                run(List.of(
+                                "gen",
+                                b.toString(),
+                                "--format",
+                                "hap",
+                                "--size",
+                                "64x48",
+                                "--seconds",
+                                "1",
+                                "--layer-id",
+                                "2",
+                                "--compressor",
+                                "none"))
+                        .status());
     }
 
     @Test
     void aVerifiedRunWritesTheJsonReport() throws Exception {
         Path json = dir.resolve("report.json");
-        Run r = run(List.of("play", a.toString(), b.toString(), "--output", "none", "--seconds", "1", "--verify",
-                "--engine", "filechannel", "--random-seek-every-ms", "100", "--stats-json", json.toString()));
+        Run r = run(List.of(
+                "play",
+                a.toString(),
+                b.toString(),
+                "--output",
+                "none",
+                "--seconds",
+                "1",
+                "--verify",
+                "--engine",
+                "filechannel",
+                "--random-seek-every-ms",
+                "100",
+                "--stats-json",
+                json.toString()));
         assertEquals(0, r.status(), r.err() + r.out());
         assertTrue(r.out().contains("totals: shown="), r.out());
         JsonNode root = new ObjectMapper().readTree(Files.readString(json));
@@ -79,8 +118,16 @@ class PlayCommandTest {
             assertEquals(0, l.get("wrong").asLong());
         }
         JsonNode t = root.get("totals");
-        for (String key : List.of("shown", "dropped", "wrong", "hitRate", "acquireMicros", "seekMillis", "ioEnterPerTick",
-                "offHeapBytes", "rssBytes")) {
+        for (String key : List.of(
+                "shown",
+                "dropped",
+                "wrong",
+                "hitRate",
+                "acquireMicros",
+                "seekMillis",
+                "ioEnterPerTick",
+                "offHeapBytes",
+                "rssBytes")) {
             assertTrue(t.has(key), key);
         }
         assertEquals(0, t.get("wrong").asLong());
@@ -90,19 +137,21 @@ class PlayCommandTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "--set hapPreBufferFrames=0     | hapPreBufferFrames=0",
-        "--engine bogus                 | engine=bogus",
-        "--set memoryCapBytes=1         | memoryCapBytes=1",
-        "--set nosuchkey=1              | nosuchkey=1",
-        "--fps zero                     | fps=zero",
-        "--output bogus                 | --output=bogus",
-        "--size 10x10                   | --size=10x10",
-        "--upload dma                   | --upload=dma",
-        "--pacing vsync --output offscreen | --pacing=vsync",
-        "--output none --screenshot x.png | --screenshot",
-        "--seconds 0                    | --seconds=0.0",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--set hapPreBufferFrames=0     | hapPreBufferFrames=0",
+                "--engine bogus                 | engine=bogus",
+                "--set memoryCapBytes=1         | memoryCapBytes=1",
+                "--set nosuchkey=1              | nosuchkey=1",
+                "--fps zero                     | fps=zero",
+                "--output bogus                 | --output=bogus",
+                "--size 10x10                   | --size=10x10",
+                "--upload dma                   | --upload=dma",
+                "--pacing vsync --output offscreen | --pacing=vsync",
+                "--output none --screenshot x.png | --screenshot",
+                "--seconds 0                    | --seconds=0.0",
+            })
     void aBadSettingIsOneErrorNamingIt(String option, String named) {
         List<String> args = new ArrayList<>(List.of("play", a.toString()));
         args.addAll(List.of(option.trim().split(" ")));

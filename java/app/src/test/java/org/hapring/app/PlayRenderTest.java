@@ -62,19 +62,60 @@ class PlayRenderTest {
         }
         a = dir.resolve("a.mov");
         b = dir.resolve("b.mov");
-        assertEquals(0, run(List.of("gen", a.toString(), "--format", "hap_q", "--size", "64x48", "--seconds", "1",
-                "--layer-id", "1")).status());
-        assertEquals(0, run(List.of("gen", b.toString(), "--format", "hap_r", "--size", "64x48", "--seconds", "1",
-                "--layer-id", "2")).status());
+        assertEquals(
+                0,
+                run(List.of(
+                                "gen",
+                                a.toString(),
+                                "--format",
+                                "hap_q",
+                                "--size",
+                                "64x48",
+                                "--seconds",
+                                "1",
+                                "--layer-id",
+                                "1"))
+                        .status());
+        assertEquals(
+                0,
+                run(List.of(
+                                "gen",
+                                b.toString(),
+                                "--format",
+                                "hap_r",
+                                "--size",
+                                "64x48",
+                                "--seconds",
+                                "1",
+                                "--layer-id",
+                                "2"))
+                        .status());
     }
 
     @Test
     void offscreenGridWithScreenshotAndRenderReport() throws Exception {
         Path json = dir.resolve("report.json");
         Path png = dir.resolve("shot.png");
-        Run r = run(List.of("play", a.toString(), b.toString(), "--output", "offscreen", "--seconds", "1", "--size",
-                "256x256", "--layout", "grid", "--stats-overlay", "--screenshot", png.toString(), "--screenshot-frame", "20",
-                "--verify", "--stats-json", json.toString()));
+        Run r = run(List.of(
+                "play",
+                a.toString(),
+                b.toString(),
+                "--output",
+                "offscreen",
+                "--seconds",
+                "1",
+                "--size",
+                "256x256",
+                "--layout",
+                "grid",
+                "--stats-overlay",
+                "--screenshot",
+                png.toString(),
+                "--screenshot-frame",
+                "20",
+                "--verify",
+                "--stats-json",
+                json.toString()));
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("render: offscreen (EGL surfaceless"), r.out());
         JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -100,7 +141,8 @@ class PlayRenderTest {
 
     @Test
     void aWindowWithoutADisplayIsOneErrorNamingTheOption() {
-        assumeTrue(System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null,
+        assumeTrue(
+                System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null,
                 "a display is available here: the window would open");
         Run r = run(List.of("play", a.toString(), "--output", "window", "--seconds", "1"));
         assertEquals(1, r.status());
@@ -110,7 +152,8 @@ class PlayRenderTest {
 
     @Test
     void autoWithoutADisplayRendersOffscreen() {
-        assumeTrue(System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null,
+        assumeTrue(
+                System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null,
                 "a display is available here: auto would open a window");
         Run r = run(List.of("play", a.toString(), "--seconds", "0.5", "--size", "64x48"));
         assertEquals(0, r.status(), r.err());
@@ -121,7 +164,8 @@ class PlayRenderTest {
     @Test
     void noneRendersNothing() throws Exception {
         Path json = dir.resolve("none.json");
-        Run r = run(List.of("play", a.toString(), "--output", "none", "--seconds", "0.5", "--stats-json", json.toString()));
+        Run r = run(
+                List.of("play", a.toString(), "--output", "none", "--seconds", "0.5", "--stats-json", json.toString()));
         assertEquals(0, r.status(), r.err());
         assertTrue(!r.out().contains("render:"), r.out());
         assertTrue(!new ObjectMapper().readTree(json.toFile()).has("render"));

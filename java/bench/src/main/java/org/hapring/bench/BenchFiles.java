@@ -42,8 +42,8 @@ public final class BenchFiles {
             Path f = dir.resolve("layer" + i + ".bin");
             if (!Files.exists(f) || Files.size(f) != sizeBytes) {
                 SplittableRandom rnd = new SplittableRandom(1000 + i);
-                try (OutputStream out = Files.newOutputStream(f, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE)) {
+                try (OutputStream out = Files.newOutputStream(
+                        f, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                     for (long left = sizeBytes; left > 0; left -= chunk.length) {
                         for (int j = 0; j < chunk.length; j += 8) {
                             long v = rnd.nextLong();
@@ -67,12 +67,25 @@ public final class BenchFiles {
     public static Path hapMovie(Path dir, HapVariant variant, int widthPixels, int heightPixels, int frames)
             throws IOException {
         Files.createDirectories(dir);
-        Path f = dir.resolve("noise-" + variant.cliName() + "-" + widthPixels + "x" + heightPixels + "-" + frames + ".mov");
+        Path f = dir.resolve(
+                "noise-" + variant.cliName() + "-" + widthPixels + "x" + heightPixels + "-" + frames + ".mov");
         if (!Files.exists(f)) {
             Path tmp = dir.resolve(f.getFileName() + ".making.mov");
-            HapGenerator.generate(new GenSpec(tmp, variant, widthPixels, heightPixels, FrameRate.parse("60"), frames,
-                    GenSpec.Content.NOISE, 0, 1, HapEncoding.defaults(), MovWriter.MoovPlacement.FIRST,
-                    Math.max(1, Runtime.getRuntime().availableProcessors())), null);
+            HapGenerator.generate(
+                    new GenSpec(
+                            tmp,
+                            variant,
+                            widthPixels,
+                            heightPixels,
+                            FrameRate.parse("60"),
+                            frames,
+                            GenSpec.Content.NOISE,
+                            0,
+                            1,
+                            HapEncoding.defaults(),
+                            MovWriter.MoovPlacement.FIRST,
+                            Math.max(1, Runtime.getRuntime().availableProcessors())),
+                    null);
             Files.move(tmp, f);
         }
         return f;

@@ -48,7 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx1g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx1g"})
 public class EngineTickBenchmark {
     static final int LAYERS = 6;
     static final int FRAMES_PER_FILE = 24;
@@ -94,13 +96,16 @@ public class EngineTickBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        List<Path> paths = BenchFiles.ensure(BenchFiles.defaultDir(), LAYERS, FRAMES_PER_FILE, BenchFiles.HAPQ_1080P_FRAME_BYTES);
+        List<Path> paths =
+                BenchFiles.ensure(BenchFiles.defaultDir(), LAYERS, FRAMES_PER_FILE, BenchFiles.HAPQ_1080P_FRAME_BYTES);
         if (!direct) {
             BenchFiles.warm(paths);
         }
         arena = Arena.ofShared();
-        readEngine = ReadEngines.create(EngineKind.parse(engine), EngineConfig.builder().queueDepth(16).build());
-        buffers = BufferSet.allocate(arena, LAYERS, BufferSet.requiredBytes(BenchFiles.HAPQ_1080P_FRAME_BYTES, 4096), 4096);
+        readEngine = ReadEngines.create(
+                EngineKind.parse(engine), EngineConfig.builder().queueDepth(16).build());
+        buffers = BufferSet.allocate(
+                arena, LAYERS, BufferSet.requiredBytes(BenchFiles.HAPQ_1080P_FRAME_BYTES, 4096), 4096);
         readEngine.registerBuffers(buffers);
         files = new FileHandle[LAYERS];
         for (int i = 0; i < LAYERS; i++) {
@@ -113,7 +118,8 @@ public class EngineTickBenchmark {
         EngineStats before = readEngine.stats();
         long offset = (frame++ % FRAMES_PER_FILE) * BenchFiles.HAPQ_1080P_FRAME_BYTES;
         for (int i = 0; i < LAYERS; i++) {
-            if (readEngine.queue(files[i], offset, BenchFiles.HAPQ_1080P_FRAME_BYTES, buffers.index(i), i) != ReadEngine.QUEUED) {
+            if (readEngine.queue(files[i], offset, BenchFiles.HAPQ_1080P_FRAME_BYTES, buffers.index(i), i)
+                    != ReadEngine.QUEUED) {
                 throw new IllegalStateException("BUSY with an empty queue");
             }
         }

@@ -72,8 +72,9 @@ public class GenFrameBenchmark {
         frames = content.equals("noise")
                 ? new NoiseContent(variant, w, h, 1, 1_000_000, 1)
                 : new PatternContent(variant, w, h, 1, 1_000_000, arena);
-        HapEncoding enc = HapEncoding.defaults().withCompressor(
-                compressor.equals("none") ? HapEncoding.Compressor.NONE : HapEncoding.Compressor.SNAPPY);
+        HapEncoding enc = HapEncoding.defaults()
+                .withCompressor(
+                        compressor.equals("none") ? HapEncoding.Compressor.NONE : HapEncoding.Compressor.SNAPPY);
         encoder = new HapFrameEncoder(variant, w, h, enc);
         texture = TextureFrame.allocate(arena, variant, w, h);
         out = arena.allocate(encoder.maxFrameBytes(), 64);

@@ -63,7 +63,9 @@ import org.xerial.snappy.Snappy;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class HapDecodeBenchmark {
@@ -71,6 +73,7 @@ public class HapDecodeBenchmark {
     static final int HEIGHT_PIXELS = 1080;
     /** cold: input frames rotate through this much memory, well past a 32 MiB last-level cache. */
     static final long COLD_INPUT_BYTES = 96L << 20;
+
     static final int COLD_OUTPUTS = 8;
     /** One-chunk frames have an 8-byte top-level header, then the stored or Snappy texture. */
     static final int ONE_CHUNK_HEADER_BYTES = 8;
@@ -112,7 +115,8 @@ public class HapDecodeBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        hapVariant = HapVariant.fromCliName(variant).orElseThrow(() -> new IllegalArgumentException("variant=" + variant));
+        hapVariant =
+                HapVariant.fromCliName(variant).orElseThrow(() -> new IllegalArgumentException("variant=" + variant));
         textureBytes = hapVariant.textureBytes(WIDTH_PIXELS, HEIGHT_PIXELS);
         List<TextureFormat> planes = hapVariant.planes();
         byte[][] textures = new byte[planes.size()][];
@@ -140,7 +144,8 @@ public class HapDecodeBenchmark {
         pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         callerThreadDecoder = new HapFrameDecoder();
         parallelDecoder = new HapFrameDecoder(pool);
-        System.err.printf("%n%s %s, %d chunk(s): frame %,d bytes for %,d texture bytes; %d input copies, %d outputs%n",
+        System.err.printf(
+                "%n%s %s, %d chunk(s): frame %,d bytes for %,d texture bytes; %d input copies, %d outputs%n",
                 variant, content, chunks, bytes.length, textureBytes, frames.length, outs.length);
     }
 
@@ -244,8 +249,8 @@ public class HapDecodeBenchmark {
                     int y = (int) (128 + 100 * Math.sin(bx / 37.0) * Math.cos(by / 23.0));
                     t[p++] = (byte) Math.min(255, y + 6);
                     t[p++] = (byte) Math.max(0, y - 6);
-                    long alphaIndices = r.nextInt(50) == 0 ? r.nextLong()
-                            : indexPatterns[(bx / 3 + by) % indexPatterns.length];
+                    long alphaIndices =
+                            r.nextInt(50) == 0 ? r.nextLong() : indexPatterns[(bx / 3 + by) % indexPatterns.length];
                     for (int k = 0; k < 6; k++) {
                         t[p++] = (byte) (alphaIndices >>> (8 * k));
                     }
@@ -257,8 +262,8 @@ public class HapDecodeBenchmark {
                 t[p++] = (byte) (c0 >> 8);
                 t[p++] = (byte) c1;
                 t[p++] = (byte) (c1 >> 8);
-                long colourIndices = r.nextInt(50) == 0 ? r.nextLong()
-                        : indexPatterns[(bx + by / 2) % indexPatterns.length] >>> 16;
+                long colourIndices =
+                        r.nextInt(50) == 0 ? r.nextLong() : indexPatterns[(bx + by / 2) % indexPatterns.length] >>> 16;
                 for (int k = 0; k < 4; k++) {
                     t[p++] = (byte) (colourIndices >>> (8 * k));
                 }
@@ -276,7 +281,8 @@ public class HapDecodeBenchmark {
          * multiple-image section holding one complete section per plane (4-byte inner headers, as Vidvox and
          * FFmpeg expect).
          */
-        static byte[] frame(List<TextureFormat> planes, byte[][] textures, int chunks, boolean snappy) throws IOException {
+        static byte[] frame(List<TextureFormat> planes, byte[][] textures, int chunks, boolean snappy)
+                throws IOException {
             if (planes.size() == 1) {
                 return frame(planes.get(0), textures[0], chunks, snappy, true);
             }
@@ -290,8 +296,10 @@ public class HapDecodeBenchmark {
         static byte[] frame(TextureFormat format, byte[] texture, int chunks, boolean snappy, boolean longHeader)
                 throws IOException {
             if (chunks == 1) {
-                return section(snappy ? 0xB0 | format.hapCode() : 0xA0 | format.hapCode(),
-                        snappy ? Snappy.compress(texture) : texture, longHeader);
+                return section(
+                        snappy ? 0xB0 | format.hapCode() : 0xA0 | format.hapCode(),
+                        snappy ? Snappy.compress(texture) : texture,
+                        longHeader);
             }
             ByteArrayOutputStream compressors = new ByteArrayOutputStream();
             ByteArrayOutputStream sizes = new ByteArrayOutputStream();
@@ -306,8 +314,10 @@ public class HapDecodeBenchmark {
                 sizes.writeBytes(le32(stored.length));
                 data.writeBytes(stored);
             }
-            byte[] instructions = section(0x01, concat(section(0x02, compressors.toByteArray(), false),
-                    section(0x03, sizes.toByteArray(), false)), false);
+            byte[] instructions = section(
+                    0x01,
+                    concat(section(0x02, compressors.toByteArray(), false), section(0x03, sizes.toByteArray(), false)),
+                    false);
             return section(0xC0 | format.hapCode(), concat(instructions, data.toByteArray()), longHeader);
         }
 
@@ -317,8 +327,9 @@ public class HapDecodeBenchmark {
                 out.writeBytes(new byte[] {0, 0, 0, (byte) type});
                 out.writeBytes(le32(payload.length));
             } else {
-                out.writeBytes(new byte[] {(byte) payload.length, (byte) (payload.length >> 8),
-                    (byte) (payload.length >> 16), (byte) type});
+                out.writeBytes(new byte[] {
+                    (byte) payload.length, (byte) (payload.length >> 8), (byte) (payload.length >> 16), (byte) type
+                });
             }
             out.writeBytes(payload);
             return out.toByteArray();

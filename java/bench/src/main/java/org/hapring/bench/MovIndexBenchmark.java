@@ -54,9 +54,21 @@ public class MovIndexBenchmark {
         Files.createDirectories(dir);
         movie = dir.resolve("index_" + frames + ".mov");
         if (!Files.exists(movie)) {
-            HapGenerator.generate(new GenSpec(movie, HapVariant.HAP, 32, 32, FrameRate.parse("60"), frames,
-                    GenSpec.Content.PATTERN, 1, 1, HapEncoding.defaults(), MovWriter.MoovPlacement.LAST,
-                    Runtime.getRuntime().availableProcessors()), (d, t, b, e) -> { });
+            HapGenerator.generate(
+                    new GenSpec(
+                            movie,
+                            HapVariant.HAP,
+                            32,
+                            32,
+                            FrameRate.parse("60"),
+                            frames,
+                            GenSpec.Content.PATTERN,
+                            1,
+                            1,
+                            HapEncoding.defaults(),
+                            MovWriter.MoovPlacement.LAST,
+                            Runtime.getRuntime().availableProcessors()),
+                    (d, t, b, e) -> {});
         }
     }
 

@@ -51,7 +51,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m", "-Xmn8m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m", "-Xmn8m"})
 public class PlayerAcquireBenchmark {
     static final int LAYERS = 6;
     static final int FRAMES = 60;
@@ -66,8 +68,11 @@ public class PlayerAcquireBenchmark {
     public void open() throws IOException, InterruptedException {
         List<Path> movies = movies(BenchFiles.defaultDir().resolve("player"));
         BenchFiles.warm(movies);
-        player = Player.start(PlayerConfig.builder().set("engine", engine).build(), new NullFrameSink(),
-                FrameDecoders.hap(), m -> System.err.println("notice: " + m));
+        player = Player.start(
+                PlayerConfig.builder().set("engine", engine).build(),
+                new NullFrameSink(),
+                FrameDecoders.hap(),
+                m -> System.err.println("notice: " + m));
         for (Path m : movies) {
             player.play(player.openLayer(m));
         }
@@ -96,8 +101,14 @@ public class PlayerAcquireBenchmark {
     @TearDown(Level.Trial)
     public void close() {
         var s = player.snapshot();
-        System.err.printf("%n%s: ticks=%d shown=%d dropped=%d hitRate=%.5f acquire p99=%.1f us%n", engine, s.ticks(),
-                s.shown(), s.dropped(), s.hitRate(), s.acquire().p99Micros());
+        System.err.printf(
+                "%n%s: ticks=%d shown=%d dropped=%d hitRate=%.5f acquire p99=%.1f us%n",
+                engine,
+                s.ticks(),
+                s.shown(),
+                s.dropped(),
+                s.hitRate(),
+                s.acquire().p99Micros());
         player.close();
     }
 
@@ -109,9 +120,21 @@ public class PlayerAcquireBenchmark {
             Path f = dir.resolve("noise-hapq-1080p-" + i + ".mov");
             if (!Files.exists(f)) {
                 Path tmp = dir.resolve(f.getFileName() + ".making.mov");
-                HapGenerator.generate(new GenSpec(tmp, HapVariant.HAP_Q, 1920, 1080, FrameRate.parse("60"), FRAMES,
-                        GenSpec.Content.NOISE, i, i + 1, HapEncoding.defaults(), MovWriter.MoovPlacement.FIRST,
-                        Math.max(1, Runtime.getRuntime().availableProcessors())), null);
+                HapGenerator.generate(
+                        new GenSpec(
+                                tmp,
+                                HapVariant.HAP_Q,
+                                1920,
+                                1080,
+                                FrameRate.parse("60"),
+                                FRAMES,
+                                GenSpec.Content.NOISE,
+                                i,
+                                i + 1,
+                                HapEncoding.defaults(),
+                                MovWriter.MoovPlacement.FIRST,
+                                Math.max(1, Runtime.getRuntime().availableProcessors())),
+                        null);
                 Files.move(tmp, f);
             }
             out.add(f);

@@ -47,7 +47,8 @@ public final class PlayerSoak {
         long maxRingBytes = 0;
         int reopened = 0;
         PlayerStats last;
-        try (Player player = Player.start(config, verify, FrameDecoders.hap(), m -> System.out.println("notice: " + m))) {
+        try (Player player =
+                Player.start(config, verify, FrameDecoders.hap(), m -> System.out.println("notice: " + m))) {
             int[] ids = new int[files.size()];
             for (int i = 0; i < ids.length; i++) {
                 ids[i] = player.openLayer(files.get(i));
@@ -86,9 +87,18 @@ public final class PlayerSoak {
                     long rss = s.rssBytes();
                     int threads = ProcessMemory.threadCount();
                     long ring = s.offHeapBytes() - ProcessMemory.directBufferBytes();
-                    System.out.printf(Locale.ROOT, "%6.0f %6.1f %6.1f %6.1f %4d %8d %6d %4d %6d%n", (now - start) / 1e9,
-                            rss / 1e6, ring / 1e6, ProcessMemory.directBufferBytes() / 1e6, threads, s.shown(),
-                            s.dropped(), s.wrong(), s.seekToReady().count());
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%6.0f %6.1f %6.1f %6.1f %4d %8d %6d %4d %6d%n",
+                            (now - start) / 1e9,
+                            rss / 1e6,
+                            ring / 1e6,
+                            ProcessMemory.directBufferBytes() / 1e6,
+                            threads,
+                            s.shown(),
+                            s.dropped(),
+                            s.wrong(),
+                            s.seekToReady().count());
                     if (now - start > 60_000_000_000L) {
                         minRss = Math.min(minRss, rss);
                         maxRss = Math.max(maxRss, rss);
@@ -103,10 +113,22 @@ public final class PlayerSoak {
             last = player.snapshot();
         }
         long errors = last.layers().stream().filter(l -> l.error() != null).count();
-        System.out.printf(Locale.ROOT, "after the first minute: rss %.1f..%.1f MB, threads %d..%d, rings <= %.1f MB;"
-                + " layers reopened %d; shown=%d dropped=%d wrong=%d seeks=%d seek-to-ready p99=%.2f ms; layer errors %d%n",
-                minRss / 1e6, maxRss / 1e6, minThreads, maxThreads, maxRingBytes / 1e6, reopened, last.shown(),
-                last.dropped(), last.wrong(), last.seekToReady().count(), last.seekToReady().p99Nanos() / 1e6, errors);
+        System.out.printf(
+                Locale.ROOT,
+                "after the first minute: rss %.1f..%.1f MB, threads %d..%d, rings <= %.1f MB;"
+                        + " layers reopened %d; shown=%d dropped=%d wrong=%d seeks=%d seek-to-ready p99=%.2f ms; layer errors %d%n",
+                minRss / 1e6,
+                maxRss / 1e6,
+                minThreads,
+                maxThreads,
+                maxRingBytes / 1e6,
+                reopened,
+                last.shown(),
+                last.dropped(),
+                last.wrong(),
+                last.seekToReady().count(),
+                last.seekToReady().p99Nanos() / 1e6,
+                errors);
         System.exit(last.wrong() == 0 && errors == 0 ? 0 : 1);
     }
 }

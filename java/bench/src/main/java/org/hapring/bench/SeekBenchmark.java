@@ -49,7 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 public class SeekBenchmark {
     static final int FRAMES = 120;
 
@@ -81,12 +83,18 @@ public class SeekBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Path movie = BenchFiles.hapMovie(BenchFiles.defaultDir().resolveSibling("hapring-bench-seek"), HapVariant.HAP_Q,
-                1920, 1080, FRAMES);
+        Path movie = BenchFiles.hapMovie(
+                BenchFiles.defaultDir().resolveSibling("hapring-bench-seek"), HapVariant.HAP_Q, 1920, 1080, FRAMES);
         BenchFiles.warm(java.util.List.of(movie));
-        PlayerConfig config = PlayerConfig.builder().set("engine", engine).set("loop", false).build();
-        player = Player.manual(config, sink, ReadEngines.create(EngineKind.parse(engine),
-                EngineConfig.builder().queueDepth(config.queueDepth()).build()), FrameDecoders.hap(0));
+        PlayerConfig config =
+                PlayerConfig.builder().set("engine", engine).set("loop", false).build();
+        player = Player.manual(
+                config,
+                sink,
+                ReadEngines.create(
+                        EngineKind.parse(engine),
+                        EngineConfig.builder().queueDepth(config.queueDepth()).build()),
+                FrameDecoders.hap(0));
         layer = player.openLayer(movie);
         player.pump();
         player.tick(tick++);

@@ -49,7 +49,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx512m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xmx512m"})
 public class SubmitTickBenchmark {
     static final int PAGE_BYTES = 4096;
     static final int PAGES_PER_FILE = 256;
@@ -97,7 +99,9 @@ public class SubmitTickBenchmark {
         List<Path> paths = BenchFiles.ensure(dir, MAX_LAYERS, PAGES_PER_FILE, PAGE_BYTES);
         BenchFiles.warm(paths);
         arena = Arena.ofShared();
-        readEngine = ReadEngines.create(EngineKind.parse(engine), EngineConfig.builder().queueDepth(layers).build());
+        readEngine = ReadEngines.create(
+                EngineKind.parse(engine),
+                EngineConfig.builder().queueDepth(layers).build());
         buffers = BufferSet.allocate(arena, layers, PAGE_BYTES, PAGE_BYTES);
         readEngine.registerBuffers(buffers);
         files = new FileHandle[layers];

@@ -13,6 +13,7 @@ import org.hapring.render.gl.GlUnavailableException;
 import org.hapring.render.texture.GlTextureFormats;
 import org.hapring.render.texture.TextureStreamer;
 import org.hapring.render.texture.UploadPath;
+import org.lwjgl.opengl.GL11C;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,7 +26,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.lwjgl.opengl.GL11C;
 
 /**
  * Texture upload time per frame, by texture format and upload path, on a headless OpenGL context (EGL
@@ -48,7 +48,9 @@ import org.lwjgl.opengl.GL11C;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Dorg.lwjgl.system.memoryBackend=ffm"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Dorg.lwjgl.system.memoryBackend=ffm"})
 @Warmup(iterations = 2, time = 1)
 @Measurement(iterations = 3, time = 1)
 public class UploadBenchmark {

@@ -50,7 +50,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
 public class SlotProtocolBenchmark {
     static final int SLOTS = 8;
 
@@ -60,8 +62,8 @@ public class SlotProtocolBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Path movie = BenchFiles.hapMovie(BenchFiles.defaultDir().resolveSibling("hapring-bench-slots"), HapVariant.HAP_Q,
-                1920, 1080, 16);
+        Path movie = BenchFiles.hapMovie(
+                BenchFiles.defaultDir().resolveSibling("hapring-bench-slots"), HapVariant.HAP_Q, 1920, 1080, 16);
         SampleTable table = MovReader.open(movie).video();
         ring = new LayerRing(table, HapVariant.HAP_Q, 1920, 1080, SLOTS, table.maxSampleBytes() + 8192L, 4096, false);
         texture = ring.slots[0].rawBuffer.asSlice(0, TextureFormat.YCOCG_DXT5.textureBytes(1920, 1080));

@@ -16,7 +16,8 @@ final class BlockLevel {
     /** Returned for blocks this class does not decode (BC7 modes other than 6, BC6H other than 11). */
     static final int UNKNOWN = -1;
 
-    private static final ValueLayout.OfLong LE_LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LE_LONG =
+            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final int[] WEIGHTS4 = {0, 4, 9, 13, 17, 21, 26, 30, 34, 38, 43, 47, 51, 55, 60, 64};
 
     private BlockLevel() {}

@@ -40,10 +40,12 @@ final class FramePlan {
     int totalChunks;
     /** Per chunk: {@link HapCompressor#code()} of NONE or SNAPPY. */
     byte[] chunkCompressor = new byte[INITIAL_CHUNKS];
+
     long[] chunkSourceOffsetBytes = new long[INITIAL_CHUNKS];
     long[] chunkStoredBytes = new long[INITIAL_CHUNKS];
     /** Offset of the chunk's output from the start of its plane. */
     long[] chunkOutputOffsetBytes = new long[INITIAL_CHUNKS];
+
     long[] chunkOutputBytes = new long[INITIAL_CHUNKS];
 
     void clear(long frameBytes) {
@@ -124,15 +126,25 @@ final class FramePlan {
         for (int p = 0; p < planeCount; p++) {
             List<HapFrameLayout.Chunk> chunks = new ArrayList<>(chunkCount[p]);
             for (int i = firstChunk[p]; i < firstChunk[p] + chunkCount[p]; i++) {
-                chunks.add(new HapFrameLayout.Chunk(HapCompressor.fromCode(chunkCompressor[i]),
-                        chunkSourceOffsetBytes[i], chunkStoredBytes[i], chunkOutputBytes[i]));
+                chunks.add(new HapFrameLayout.Chunk(
+                        HapCompressor.fromCode(chunkCompressor[i]),
+                        chunkSourceOffsetBytes[i],
+                        chunkStoredBytes[i],
+                        chunkOutputBytes[i]));
             }
-            planes.add(new HapFrameLayout.Plane(format[p], compressor[p], sectionType[p], sectionOffsetBytes[p],
-                    sectionHeaderBytes[p], instructionsHeaderBytes[p], compressorTableHeaderBytes[p],
-                    sizeTableHeaderBytes[p], offsetTableHeaderBytes[p], chunks));
+            planes.add(new HapFrameLayout.Plane(
+                    format[p],
+                    compressor[p],
+                    sectionType[p],
+                    sectionOffsetBytes[p],
+                    sectionHeaderBytes[p],
+                    instructionsHeaderBytes[p],
+                    compressorTableHeaderBytes[p],
+                    sizeTableHeaderBytes[p],
+                    offsetTableHeaderBytes[p],
+                    chunks));
         }
-        return new HapFrameLayout(frameBytes, topLevelType, topLevelHeaderBytes, frameBytes - topLevelEndBytes,
-                planes);
+        return new HapFrameLayout(frameBytes, topLevelType, topLevelHeaderBytes, frameBytes - topLevelEndBytes, planes);
     }
 
     private static <T> void swap(T[] a) {

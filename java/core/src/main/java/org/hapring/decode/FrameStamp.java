@@ -49,7 +49,8 @@ public final class FrameStamp {
 
     /** Whether a picture of this size has room for a stamp (at least 64 blocks). */
     public static boolean fits(int widthPixels, int heightPixels) {
-        return widthPixels > 0 && heightPixels > 0
+        return widthPixels > 0
+                && heightPixels > 0
                 && (long) TextureFormat.blocksAcross(widthPixels) * TextureFormat.blocksDown(heightPixels) >= BITS;
     }
 
@@ -93,8 +94,13 @@ public final class FrameStamp {
      * Writes the stamp of ({@code layerId}, {@code frameNumber}) as 64 solid black/white blocks into
      * {@code texture}, which holds a whole plane of {@code format} for a picture of this size.
      */
-    public static void write(MemorySegment texture, TextureFormat format, int widthPixels, int heightPixels,
-            int layerId, long frameNumber) {
+    public static void write(
+            MemorySegment texture,
+            TextureFormat format,
+            int widthPixels,
+            int heightPixels,
+            int layerId,
+            long frameNumber) {
         checkTexture(texture, format, widthPixels, heightPixels);
         long code = code(layerId, frameNumber);
         for (int i = 0; i < BITS; i++) {

@@ -28,8 +28,13 @@ public final class HapFormatException extends IOException {
         this(reason, null, -1, frameOffsetBytes, -1, cause);
     }
 
-    private HapFormatException(String reason, Path file, long frameIndex, long frameOffsetBytes,
-            long frameFileOffsetBytes, Throwable cause) {
+    private HapFormatException(
+            String reason,
+            Path file,
+            long frameIndex,
+            long frameOffsetBytes,
+            long frameFileOffsetBytes,
+            Throwable cause) {
         super(message(reason, file, frameIndex, frameOffsetBytes, frameFileOffsetBytes), cause);
         this.reason = reason;
         this.file = file;
@@ -43,8 +48,8 @@ public final class HapFormatException extends IOException {
         return new HapFormatException(reason, file, frameIndex, frameOffsetBytes, frameFileOffsetBytes, getCause());
     }
 
-    private static String message(String reason, Path file, long frameIndex, long frameOffsetBytes,
-            long frameFileOffsetBytes) {
+    private static String message(
+            String reason, Path file, long frameIndex, long frameOffsetBytes, long frameFileOffsetBytes) {
         StringBuilder sb = new StringBuilder("bad HAP frame: ").append(reason);
         if (file != null) {
             sb.append(" (file=").append(file);

@@ -96,14 +96,18 @@ public final class HapFrameDecoder implements AutoCloseable {
             TextureFormat format = plan.format[p];
             long expectedBytes = format.textureBytes(widthPixels, heightPixels);
             if (plan.textureBytes[p] != expectedBytes) {
-                throw new HapFormatException(String.format("the %s texture decompresses to %d bytes but a %dx%d"
-                        + " picture has %d texture bytes", format, plan.textureBytes[p], widthPixels, heightPixels,
-                        expectedBytes), plan.sectionOffsetBytes[p]);
+                throw new HapFormatException(
+                        String.format(
+                                "the %s texture decompresses to %d bytes but a %dx%d" + " picture has %d texture bytes",
+                                format, plan.textureBytes[p], widthPixels, heightPixels, expectedBytes),
+                        plan.sectionOffsetBytes[p]);
             }
             if (expectedBytes > out.capacityBytes(p)) {
-                throw new HapFormatException(String.format("the %s texture of a %dx%d picture has %d bytes but"
-                        + " output plane %d holds %d (the frame's format differs from the track's)", format,
-                        widthPixels, heightPixels, expectedBytes, p, out.capacityBytes(p)),
+                throw new HapFormatException(
+                        String.format(
+                                "the %s texture of a %dx%d picture has %d bytes but"
+                                        + " output plane %d holds %d (the frame's format differs from the track's)",
+                                format, widthPixels, heightPixels, expectedBytes, p, out.capacityBytes(p)),
                         plan.sectionOffsetBytes[p]);
             }
             if (!out.storage(p).isNative()) {
@@ -119,8 +123,12 @@ public final class HapFrameDecoder implements AutoCloseable {
             long planeAddress = out.storage(p).address();
             for (int i = plan.firstChunk[p]; i < plan.firstChunk[p] + plan.chunkCount[p]; i++) {
                 if (plan.chunkCompressor[i] == HapCompressor.SNAPPY.code()) {
-                    batch.add(i, sourceAddress + plan.chunkSourceOffsetBytes[i], plan.chunkStoredBytes[i],
-                            planeAddress + plan.chunkOutputOffsetBytes[i], plan.chunkOutputBytes[i]);
+                    batch.add(
+                            i,
+                            sourceAddress + plan.chunkSourceOffsetBytes[i],
+                            plan.chunkStoredBytes[i],
+                            planeAddress + plan.chunkOutputOffsetBytes[i],
+                            plan.chunkOutputBytes[i]);
                 }
             }
         }
@@ -131,7 +139,11 @@ public final class HapFrameDecoder implements AutoCloseable {
             MemorySegment plane = out.storage(p);
             for (int i = plan.firstChunk[p]; i < plan.firstChunk[p] + plan.chunkCount[p]; i++) {
                 if (plan.chunkCompressor[i] == HapCompressor.NONE.code()) {
-                    MemorySegment.copy(source, plan.chunkSourceOffsetBytes[i], plane, plan.chunkOutputOffsetBytes[i],
+                    MemorySegment.copy(
+                            source,
+                            plan.chunkSourceOffsetBytes[i],
+                            plane,
+                            plan.chunkOutputOffsetBytes[i],
                             plan.chunkOutputBytes[i]);
                 }
             }
@@ -147,11 +159,15 @@ public final class HapFrameDecoder implements AutoCloseable {
         if (cause instanceof RuntimeException r) {
             throw r;
         }
-        int p = plan.planeCount > 1 && chunk >= plan.firstChunk[1]
-                && chunk < plan.firstChunk[1] + plan.chunkCount[1] ? 1 : 0;
-        return new HapFormatException("Snappy chunk " + (chunk - plan.firstChunk[p]) + " of plane " + p
-                + " (" + plan.chunkStoredBytes[chunk] + " bytes, " + plan.chunkOutputBytes[chunk]
-                + " uncompressed) is corrupt: " + cause.getMessage(), plan.chunkSourceOffsetBytes[chunk], cause);
+        int p = plan.planeCount > 1 && chunk >= plan.firstChunk[1] && chunk < plan.firstChunk[1] + plan.chunkCount[1]
+                ? 1
+                : 0;
+        return new HapFormatException(
+                "Snappy chunk " + (chunk - plan.firstChunk[p]) + " of plane " + p
+                        + " (" + plan.chunkStoredBytes[chunk] + " bytes, " + plan.chunkOutputBytes[chunk]
+                        + " uncompressed) is corrupt: " + cause.getMessage(),
+                plan.chunkSourceOffsetBytes[chunk],
+                cause);
     }
 
     /** Frees the scratch used for heap frames; the executor is not touched. */

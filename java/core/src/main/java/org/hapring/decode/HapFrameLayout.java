@@ -20,8 +20,8 @@ import java.util.List;
  * @param trailingBytes bytes after the top-level section (tolerated, as Vidvox's and FFmpeg's decoders do)
  * @param planes one or two texture planes
  */
-public record HapFrameLayout(long frameBytes, int topLevelType, int topLevelHeaderBytes, long trailingBytes,
-        List<Plane> planes) {
+public record HapFrameLayout(
+        long frameBytes, int topLevelType, int topLevelHeaderBytes, long trailingBytes, List<Plane> planes) {
 
     public HapFrameLayout {
         planes = List.copyOf(planes);
@@ -64,9 +64,17 @@ public record HapFrameLayout(long frameBytes, int topLevelType, int topLevelHead
      * @param offsetTableHeaderBytes header of the chunk offset table (0x04); 0 when it is absent
      * @param chunks the chunks in table order (one chunk for NONE and SNAPPY sections)
      */
-    public record Plane(TextureFormat format, HapCompressor compressor, int sectionType, long sectionOffsetBytes,
-            int sectionHeaderBytes, int instructionsHeaderBytes, int compressorTableHeaderBytes,
-            int sizeTableHeaderBytes, int offsetTableHeaderBytes, List<Chunk> chunks) {
+    public record Plane(
+            TextureFormat format,
+            HapCompressor compressor,
+            int sectionType,
+            long sectionOffsetBytes,
+            int sectionHeaderBytes,
+            int instructionsHeaderBytes,
+            int compressorTableHeaderBytes,
+            int sizeTableHeaderBytes,
+            int offsetTableHeaderBytes,
+            List<Chunk> chunks) {
 
         public Plane {
             chunks = List.copyOf(chunks);

@@ -87,8 +87,10 @@ public final class HapFrameParser {
             if (a == TextureFormat.BC4 && b == TextureFormat.YCOCG_DXT5) {
                 plan.swapPlanes();
             } else if (a != TextureFormat.YCOCG_DXT5 || b != TextureFormat.BC4) {
-                throw new HapFormatException("the multiple-image section holds " + a + " + " + b
-                        + "; the only permitted pair is YCOCG_DXT5 + BC4", plan.sectionOffsetBytes[1]);
+                throw new HapFormatException(
+                        "the multiple-image section holds " + a + " + " + b
+                                + "; the only permitted pair is YCOCG_DXT5 + BC4",
+                        plan.sectionOffsetBytes[1]);
             }
         }
     }
@@ -98,13 +100,17 @@ public final class HapFrameParser {
         int type = HapSectionReader.type(section);
         HapCompressor compressor = HapCompressor.fromCode(type >>> 4);
         if (compressor == null) {
-            throw new HapFormatException(String.format("unknown section type 0x%02X (compressor 0x%X is not"
-                    + " 0xA, 0xB or 0xC)", type, type >>> 4), offsetBytes);
+            throw new HapFormatException(
+                    String.format(
+                            "unknown section type 0x%02X (compressor 0x%X is not" + " 0xA, 0xB or 0xC)",
+                            type, type >>> 4),
+                    offsetBytes);
         }
         TextureFormat format = TextureFormat.fromHapCode(type & 0x0F);
         if (format == null) {
-            throw new HapFormatException(String.format("section type 0x%02X has an unknown texture format 0x%X",
-                    type, type & 0x0F), offsetBytes);
+            throw new HapFormatException(
+                    String.format("section type 0x%02X has an unknown texture format 0x%X", type, type & 0x0F),
+                    offsetBytes);
         }
         int headerBytes = HapSectionReader.headerBytes(section);
         long payloadOffset = offsetBytes + headerBytes;
@@ -112,8 +118,13 @@ public final class HapFrameParser {
         int p = plan.beginPlane(format, compressor, type, offsetBytes, headerBytes);
         switch (compressor) {
             case NONE -> plan.addChunk(p, HapCompressor.NONE.code(), payloadOffset, payloadBytes, payloadBytes);
-            case SNAPPY -> plan.addChunk(p, HapCompressor.SNAPPY.code(), payloadOffset, payloadBytes,
-                    snappyOutputBytes(frame, payloadOffset, payloadBytes, "Snappy texture"));
+            case SNAPPY ->
+                plan.addChunk(
+                        p,
+                        HapCompressor.SNAPPY.code(),
+                        payloadOffset,
+                        payloadBytes,
+                        snappyOutputBytes(frame, payloadOffset, payloadBytes, "Snappy texture"));
             case CHUNKED -> parseChunked(frame, plan, p, payloadOffset, payloadOffset + payloadBytes);
         }
     }
@@ -122,8 +133,12 @@ public final class HapFrameParser {
             throws HapFormatException {
         long instructions = HapSectionReader.read(frame, startBytes, endBytes, "chunked texture");
         if (HapSectionReader.type(instructions) != TYPE_DECODE_INSTRUCTIONS) {
-            throw new HapFormatException(String.format("a chunked texture must start with decode instructions"
-                    + " (0x01), found section type 0x%02X", HapSectionReader.type(instructions)), startBytes);
+            throw new HapFormatException(
+                    String.format(
+                            "a chunked texture must start with decode instructions"
+                                    + " (0x01), found section type 0x%02X",
+                            HapSectionReader.type(instructions)),
+                    startBytes);
         }
         plan.instructionsHeaderBytes[p] = HapSectionReader.headerBytes(instructions);
         long dataOffset = HapSectionReader.endOffset(startBytes, instructions);
@@ -163,39 +178,53 @@ public final class HapFrameParser {
             }
             if (entries >= 0) {
                 if (count >= 0 && entries != count) {
-                    throw new HapFormatException("chunk tables disagree: one has " + count + " entries, the table"
-                            + " here has " + entries, pos);
+                    throw new HapFormatException(
+                            "chunk tables disagree: one has " + count + " entries, the table" + " here has " + entries,
+                            pos);
                 }
                 count = entries;
             }
             pos = bodyOffset + bodyBytes;
         }
         if (compressorTable < 0 || sizeTable < 0) {
-            throw new HapFormatException("decode instructions without a chunk "
-                    + (compressorTable < 0 ? "compressor table (0x02)" : "size table (0x03)"), startBytes);
+            throw new HapFormatException(
+                    "decode instructions without a chunk "
+                            + (compressorTable < 0 ? "compressor table (0x02)" : "size table (0x03)"),
+                    startBytes);
         }
         if (count == 0) {
             throw new HapFormatException("the chunk tables are empty", startBytes);
         }
         if (count > MAX_CHUNKS - plan.totalChunks) {
-            throw new HapFormatException("the chunk tables list " + count + " chunks, more than the "
-                    + MAX_CHUNKS + " a frame may have", startBytes);
+            throw new HapFormatException(
+                    "the chunk tables list " + count + " chunks, more than the " + MAX_CHUNKS + " a frame may have",
+                    startBytes);
         }
         // count <= the compressor table's bytes present in the frame: the plan grows in proportion to the input
         plan.ensureRoomFor((int) count);
         addChunks(frame, plan, p, (int) count, compressorTable, sizeTable, offsetTable, dataOffset, endBytes);
     }
 
-    private static void addChunks(MemorySegment frame, FramePlan plan, int p, int count, long compressorTable,
-            long sizeTable, long offsetTable, long dataOffset, long dataEnd) throws HapFormatException {
+    private static void addChunks(
+            MemorySegment frame,
+            FramePlan plan,
+            int p,
+            int count,
+            long compressorTable,
+            long sizeTable,
+            long offsetTable,
+            long dataOffset,
+            long dataEnd)
+            throws HapFormatException {
         long dataBytes = dataEnd - dataOffset;
         long runningOffset = 0;
         for (int i = 0; i < count; i++) {
             long storedBytes = HapSectionReader.uint32(frame, sizeTable + 4L * i);
             long relative = offsetTable >= 0 ? HapSectionReader.uint32(frame, offsetTable + 4L * i) : runningOffset;
             if (relative > dataBytes || storedBytes > dataBytes - relative) {
-                throw new HapFormatException("chunk " + i + ": " + storedBytes + " bytes at data offset " + relative
-                        + " run past the end of the chunk data (" + dataBytes + " bytes)",
+                throw new HapFormatException(
+                        "chunk " + i + ": " + storedBytes + " bytes at data offset " + relative
+                                + " run past the end of the chunk data (" + dataBytes + " bytes)",
                         offsetTable >= 0 ? offsetTable + 4L * i : sizeTable + 4L * i);
             }
             runningOffset = relative + storedBytes;
@@ -207,8 +236,9 @@ public final class HapFrameParser {
             } else if (code == HapCompressor.SNAPPY.code()) {
                 outputBytes = snappyOutputBytes(frame, chunkOffset, storedBytes, "Snappy chunk");
             } else {
-                throw new HapFormatException(String.format("chunk %d: unknown compressor 0x%02X (not 0x0A or 0x0B)",
-                        i, code), compressorTable + i);
+                throw new HapFormatException(
+                        String.format("chunk %d: unknown compressor 0x%02X (not 0x0A or 0x0B)", i, code),
+                        compressorTable + i);
             }
             plan.addChunk(p, code, chunkOffset, storedBytes, outputBytes);
         }
@@ -218,8 +248,8 @@ public final class HapFrameParser {
             throws HapFormatException {
         long n = SnappyChunks.uncompressedBytes(frame, offsetBytes, storedBytes);
         if (n < 0) {
-            throw new HapFormatException(what + " of " + storedBytes + " bytes has no valid Snappy length preamble",
-                    offsetBytes);
+            throw new HapFormatException(
+                    what + " of " + storedBytes + " bytes has no valid Snappy length preamble", offsetBytes);
         }
         return n;
     }
@@ -232,8 +262,8 @@ public final class HapFrameParser {
 
     private static long fourByteEntries(long bodyBytes, String table, long offsetBytes) throws HapFormatException {
         if (bodyBytes % 4 != 0) {
-            throw new HapFormatException("the chunk " + table + " table is " + bodyBytes
-                    + " bytes, not a multiple of 4", offsetBytes);
+            throw new HapFormatException(
+                    "the chunk " + table + " table is " + bodyBytes + " bytes, not a multiple of 4", offsetBytes);
         }
         return bodyBytes / 4;
     }

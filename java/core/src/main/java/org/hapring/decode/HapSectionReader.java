@@ -38,8 +38,8 @@ final class HapSectionReader {
             throws HapFormatException {
         long availableBytes = endOffsetBytes - offsetBytes;
         if (availableBytes < SHORT_HEADER_BYTES) {
-            throw new HapFormatException(where + ": a section header needs 4 bytes, only " + availableBytes
-                    + " left", offsetBytes);
+            throw new HapFormatException(
+                    where + ": a section header needs 4 bytes, only " + availableBytes + " left", offsetBytes);
         }
         long payloadBytes = (frame.get(ValueLayout.JAVA_BYTE, offsetBytes) & 0xFF)
                 | (frame.get(ValueLayout.JAVA_BYTE, offsetBytes + 1) & 0xFF) << 8
@@ -48,16 +48,22 @@ final class HapSectionReader {
         int headerBytes = SHORT_HEADER_BYTES;
         if (payloadBytes == 0) {
             if (availableBytes < LONG_HEADER_BYTES) {
-                throw new HapFormatException(String.format("%s: section type 0x%02X has an 8-byte header"
-                        + " but only %d bytes are left", where, type, availableBytes), offsetBytes);
+                throw new HapFormatException(
+                        String.format(
+                                "%s: section type 0x%02X has an 8-byte header" + " but only %d bytes are left",
+                                where, type, availableBytes),
+                        offsetBytes);
             }
             payloadBytes = Integer.toUnsignedLong(frame.get(LE_INT, offsetBytes + 4));
             headerBytes = LONG_HEADER_BYTES;
         }
         if (payloadBytes > availableBytes - headerBytes) {
-            throw new HapFormatException(String.format("%s: section type 0x%02X declares %d payload bytes"
-                    + " but only %d follow its %d-byte header", where, type, payloadBytes,
-                    availableBytes - headerBytes, headerBytes), offsetBytes);
+            throw new HapFormatException(
+                    String.format(
+                            "%s: section type 0x%02X declares %d payload bytes"
+                                    + " but only %d follow its %d-byte header",
+                            where, type, payloadBytes, availableBytes - headerBytes, headerBytes),
+                    offsetBytes);
         }
         return payloadBytes | (long) headerBytes << 32 | (long) type << 40;
     }

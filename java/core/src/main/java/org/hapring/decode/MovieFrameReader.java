@@ -43,7 +43,10 @@ public final class MovieFrameReader implements AutoCloseable {
     public static MovieFrameReader open(Path file) throws IOException {
         SampleTable table = MovReader.open(file).video();
         HapVariant variant = HapVariant.fromFourcc(table.fourcc())
-                .orElseThrow(() -> new MovFormatException(file, "moov/trak/mdia/minf/stbl/stsd", -1,
+                .orElseThrow(() -> new MovFormatException(
+                        file,
+                        "moov/trak/mdia/minf/stbl/stsd",
+                        -1,
                         "video fourcc '" + table.fourcc() + "' is not a HAP variant this build decodes"));
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         return new MovieFrameReader(table, variant, channel);
@@ -70,8 +73,10 @@ public final class MovieFrameReader implements AutoCloseable {
         while (frameBuffer.hasRemaining()) {
             int n = channel.read(frameBuffer, position);
             if (n < 0) {
-                throw new HapFormatException("the file ends " + (position - offset) + " bytes into a frame of "
-                        + size + " bytes (truncated after it was indexed?)", position - offset)
+                throw new HapFormatException(
+                                "the file ends " + (position - offset) + " bytes into a frame of " + size
+                                        + " bytes (truncated after it was indexed?)",
+                                position - offset)
                         .located(file(), frame, offset);
             }
             position += n;

@@ -22,7 +22,8 @@ import java.nio.ByteOrder;
  * <p>Stateless; any thread.
  */
 final class SolidBlocks {
-    private static final ValueLayout.OfLong LE_LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LE_LONG =
+            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private static final long DXT1_WHITE = 0x0000_0000_0000_FFFFL;
     private static final long DXT1_BLACK = 0x5555_5555_0000_FFFFL;
@@ -58,10 +59,10 @@ final class SolidBlocks {
         for (int c = 0; c < 6; c++, pos += 7) {
             lo |= (long) rgb << pos;
         }
-        lo |= 127L << pos;          // A0 at bit 49
-        lo |= 127L << (pos + 7);    // A1 at bit 56
-        lo |= 1L << 63;             // P0
-        long hi = 1L;               // P1 at bit 64; indices (bits 65..127) stay 0
+        lo |= 127L << pos; // A0 at bit 49
+        lo |= 127L << (pos + 7); // A1 at bit 56
+        lo |= 1L << 63; // P0
+        long hi = 1L; // P1 at bit 64; indices (bits 65..127) stay 0
         texture.set(LE_LONG, offsetBytes, lo);
         texture.set(LE_LONG, offsetBytes + 8, hi);
     }
@@ -75,8 +76,8 @@ final class SolidBlocks {
             if (pos + 10 <= 64) {
                 lo |= (long) endpoint << pos;
             } else {
-                lo |= (long) endpoint << pos;              // low bits that fit
-                hi |= (long) endpoint >>> (64 - pos);      // the rest
+                lo |= (long) endpoint << pos; // low bits that fit
+                hi |= (long) endpoint >>> (64 - pos); // the rest
             }
         }
         texture.set(LE_LONG, offsetBytes, lo);

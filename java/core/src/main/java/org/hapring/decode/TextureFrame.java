@@ -23,6 +23,7 @@ public final class TextureFrame {
     private final long[] planeBytes = new long[MAX_PLANES];
     /** The texture bytes of each plane, sliced once when the plane is declared (so readers never allocate). */
     private final MemorySegment[] planes = new MemorySegment[MAX_PLANES];
+
     private int planeCount;
     private int widthPixels;
     private int heightPixels;
@@ -73,8 +74,8 @@ public final class TextureFrame {
     public void setPlane(int index, TextureFormat format, long bytes) {
         Objects.checkIndex(index, MAX_PLANES);
         if (bytes < 0 || bytes > storage[index].byteSize()) {
-            throw new IllegalArgumentException("plane " + index + " bytes=" + bytes
-                    + " exceeds capacityBytes=" + storage[index].byteSize());
+            throw new IllegalArgumentException(
+                    "plane " + index + " bytes=" + bytes + " exceeds capacityBytes=" + storage[index].byteSize());
         }
         formats[index] = format;
         planeBytes[index] = bytes;

@@ -100,8 +100,14 @@ public abstract class AbstractReadEngine implements ReadEngine {
             slot++;
         }
         if (slot == files.length) {
-            throw new IoEngineException(IoEngineException.Kind.OTHER, "open", 0, file, -1,
-                    "the engine's file table is full (io.maxFiles=" + files.length + ")", null);
+            throw new IoEngineException(
+                    IoEngineException.Kind.OTHER,
+                    "open",
+                    0,
+                    file,
+                    -1,
+                    "the engine's file table is full (io.maxFiles=" + files.length + ")",
+                    null);
         }
         Opened o = openFile(slot, file, options);
         FileHandle h = new FileHandle(this, slot, file, o.sizeBytes(), o.direct());
@@ -124,7 +130,8 @@ public abstract class AbstractReadEngine implements ReadEngine {
     public final void registerBuffers(BufferSet buffers) throws IoEngineException {
         ensureOpen();
         if (buffers.isRegistered()) {
-            throw new IllegalArgumentException("BufferSet already registered (firstIndex=" + buffers.firstIndex() + ")");
+            throw new IllegalArgumentException(
+                    "BufferSet already registered (firstIndex=" + buffers.firstIndex() + ")");
         }
         int n = buffers.count();
         int first = -1;
@@ -136,8 +143,14 @@ public abstract class AbstractReadEngine implements ReadEngine {
             }
         }
         if (first < 0) {
-            throw new IoEngineException(IoEngineException.Kind.OTHER, "register_buffers", 0, null, -1,
-                    "no " + n + " consecutive free buffer indices (io.maxBuffers=" + bufferTable.length + ")", null);
+            throw new IoEngineException(
+                    IoEngineException.Kind.OTHER,
+                    "register_buffers",
+                    0,
+                    null,
+                    -1,
+                    "no " + n + " consecutive free buffer indices (io.maxBuffers=" + bufferTable.length + ")",
+                    null);
         }
         onBuffersRegistered(first, buffers);
         for (int i = 0; i < n; i++) {
@@ -208,7 +221,8 @@ public abstract class AbstractReadEngine implements ReadEngine {
     }
 
     @Override
-    public final int reap(int minEvents, int maxEvents, long timeoutNanos, CompletionHandler handler) throws IoEngineException {
+    public final int reap(int minEvents, int maxEvents, long timeoutNanos, CompletionHandler handler)
+            throws IoEngineException {
         ensureOpen();
         if (minEvents < 0 || maxEvents < 1 || minEvents > maxEvents || timeoutNanos < 0) {
             throw new IllegalArgumentException("minEvents=" + minEvents + " maxEvents=" + maxEvents + " timeoutNanos="
@@ -247,14 +261,25 @@ public abstract class AbstractReadEngine implements ReadEngine {
 
     /** The unexpected-EOF error of slot {@code r}. */
     protected final IoEngineException eofError(int r) {
-        return IoEngineException.unexpectedEof(requests.file(r).path(), requests.offsetBytes(r), requests.lengthBytes(r),
+        return IoEngineException.unexpectedEof(
+                requests.file(r).path(),
+                requests.offsetBytes(r),
+                requests.lengthBytes(r),
                 Math.max(requests.offsetBytes(r), requests.endOffsetBytes(r)));
     }
 
     @Override
     public EngineStats stats() {
-        return new EngineStats(enterCalls, submitCalls, readsSubmitted, readsCompleted, readsFailed, bytesRead,
-                shortReadsResubmitted, retries, busyRejections);
+        return new EngineStats(
+                enterCalls,
+                submitCalls,
+                readsSubmitted,
+                readsCompleted,
+                readsFailed,
+                bytesRead,
+                shortReadsResubmitted,
+                retries,
+                busyRejections);
     }
 
     protected final boolean isClosed() {

@@ -33,10 +33,12 @@ public final class BufferSet {
         for (int i = 0; i < copy.length; i++) {
             MemorySegment b = Objects.requireNonNull(copy[i], "buffer " + i);
             if (!b.isNative()) {
-                throw new IllegalArgumentException("buffer " + i + " is not native memory (heap segments cannot be read into by the kernel)");
+                throw new IllegalArgumentException(
+                        "buffer " + i + " is not native memory (heap segments cannot be read into by the kernel)");
             }
             if (b.byteSize() < 1 || b.byteSize() > MAX_BUFFER_BYTES) {
-                throw new IllegalArgumentException("buffer " + i + " byteSize=" + b.byteSize() + ": must be 1.." + MAX_BUFFER_BYTES);
+                throw new IllegalArgumentException(
+                        "buffer " + i + " byteSize=" + b.byteSize() + ": must be 1.." + MAX_BUFFER_BYTES);
             }
         }
         return new BufferSet(copy);

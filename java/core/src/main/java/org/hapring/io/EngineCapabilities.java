@@ -13,5 +13,11 @@ package org.hapring.io;
  *
  * <p>Immutable; any thread.
  */
-public record EngineCapabilities(boolean asynchronous, boolean batchedSubmit, boolean registeredBuffers,
-        boolean registeredFiles, boolean directIo, boolean zeroCopy, int maxInFlight) {}
+public record EngineCapabilities(
+        boolean asynchronous,
+        boolean batchedSubmit,
+        boolean registeredBuffers,
+        boolean registeredFiles,
+        boolean directIo,
+        boolean zeroCopy,
+        int maxInFlight) {}

@@ -13,6 +13,7 @@ public final class EngineConfig {
     public static final int MAX_QUEUE_DEPTH = 4096;
     /** The kernel's limit on registered buffers (IORING_MAX_REG_BUFFERS). */
     public static final int MAX_BUFFERS = 16384;
+
     public static final int MAX_FILES = 32768;
 
     private final int queueDepth;
@@ -147,7 +148,8 @@ public final class EngineConfig {
                 throw new IllegalArgumentException("io.alignmentBytes=" + alignmentBytes + ": must be a power of two");
             }
             if (closeDrainTimeoutNanos < 0) {
-                throw new IllegalArgumentException("io.closeDrainTimeoutNanos=" + closeDrainTimeoutNanos + ": must be >= 0");
+                throw new IllegalArgumentException(
+                        "io.closeDrainTimeoutNanos=" + closeDrainTimeoutNanos + ": must be >= 0");
             }
             return new EngineConfig(this);
         }

@@ -16,15 +16,28 @@ package org.hapring.io;
  *
  * <p>Immutable; any thread.
  */
-public record EngineStats(long enterCalls, long submitCalls, long readsSubmitted, long readsCompleted,
-        long readsFailed, long bytesRead, long shortReadsResubmitted, long retries, long busyRejections) {
+public record EngineStats(
+        long enterCalls,
+        long submitCalls,
+        long readsSubmitted,
+        long readsCompleted,
+        long readsFailed,
+        long bytesRead,
+        long shortReadsResubmitted,
+        long retries,
+        long busyRejections) {
 
     /** The counters accumulated between {@code earlier} and this snapshot. */
     public EngineStats minus(EngineStats earlier) {
-        return new EngineStats(enterCalls - earlier.enterCalls, submitCalls - earlier.submitCalls,
-                readsSubmitted - earlier.readsSubmitted, readsCompleted - earlier.readsCompleted,
-                readsFailed - earlier.readsFailed, bytesRead - earlier.bytesRead,
-                shortReadsResubmitted - earlier.shortReadsResubmitted, retries - earlier.retries,
+        return new EngineStats(
+                enterCalls - earlier.enterCalls,
+                submitCalls - earlier.submitCalls,
+                readsSubmitted - earlier.readsSubmitted,
+                readsCompleted - earlier.readsCompleted,
+                readsFailed - earlier.readsFailed,
+                bytesRead - earlier.bytesRead,
+                shortReadsResubmitted - earlier.shortReadsResubmitted,
+                retries - earlier.retries,
                 busyRejections - earlier.busyRejections);
     }
 }

@@ -55,7 +55,8 @@ public final class IoEngineException extends IOException {
     private final Path file;
     private final long offsetBytes;
 
-    public IoEngineException(Kind kind, String op, int errno, Path file, long offsetBytes, String detail, Throwable cause) {
+    public IoEngineException(
+            Kind kind, String op, int errno, Path file, long offsetBytes, String detail, Throwable cause) {
         super(message(kind, op, errno, file, offsetBytes, detail), cause);
         this.kind = kind;
         this.op = op;
@@ -71,15 +72,25 @@ public final class IoEngineException extends IOException {
 
     /** The file ended at {@code endOffsetBytes}, before the end of the requested range. */
     public static IoEngineException unexpectedEof(Path file, long offsetBytes, long lengthBytes, long endOffsetBytes) {
-        return new IoEngineException(Kind.UNEXPECTED_EOF, "read", 0, file, offsetBytes,
-                "unexpected end of file: the data ends at " + endOffsetBytes + " but the read needs "
-                        + offsetBytes + ".." + (offsetBytes + lengthBytes) + " (lengthBytes=" + lengthBytes + ")", null);
+        return new IoEngineException(
+                Kind.UNEXPECTED_EOF,
+                "read",
+                0,
+                file,
+                offsetBytes,
+                "unexpected end of file: the data ends at " + endOffsetBytes + " but the read needs " + offsetBytes
+                        + ".." + (offsetBytes + lengthBytes) + " (lengthBytes=" + lengthBytes + ")",
+                null);
     }
 
     private static String message(Kind kind, String op, int errno, Path file, long offsetBytes, String detail) {
         StringBuilder sb = new StringBuilder(op).append(" failed: kind=").append(kind);
         if (errno != 0) {
-            sb.append(" errno=").append(Errno.name(errno)).append('(').append(Math.abs(errno)).append(')');
+            sb.append(" errno=")
+                    .append(Errno.name(errno))
+                    .append('(')
+                    .append(Math.abs(errno))
+                    .append(')');
         }
         if (file != null) {
             sb.append(" file=").append(file);

@@ -63,9 +63,16 @@ public final class NullEngine extends AbstractReadEngine {
             doneHead = (doneHead + 1) % done.length;
             doneCount--;
             delivered++;
-            if (requests.offsetBytes(r) + requests.lengthBytes(r) > requests.file(r).sizeBytes()) {
-                fail(r, IoEngineException.unexpectedEof(requests.file(r).path(), requests.offsetBytes(r),
-                        requests.lengthBytes(r), requests.file(r).sizeBytes()), handler);
+            if (requests.offsetBytes(r) + requests.lengthBytes(r)
+                    > requests.file(r).sizeBytes()) {
+                fail(
+                        r,
+                        IoEngineException.unexpectedEof(
+                                requests.file(r).path(),
+                                requests.offsetBytes(r),
+                                requests.lengthBytes(r),
+                                requests.file(r).sizeBytes()),
+                        handler);
             } else {
                 complete(r, handler);
             }

@@ -24,6 +24,7 @@ import org.hapring.ffi.Libc;
 public final class PageCache {
     /** Granularity of {@link #residentFraction}: the file is checked in slices of this size. */
     static final long RESIDENCY_SLICE_BYTES = 1L << 20;
+
     private static final Path DROP_CACHES = Path.of("/proc/sys/vm/drop_caches");
 
     private PageCache() {}
@@ -82,8 +83,14 @@ public final class PageCache {
      */
     public static void dropAllCaches() throws IOException {
         if (!canDropAllCaches()) {
-            throw new IoEngineException(IoEngineException.Kind.PERMISSION, "write", Errno.EACCES, DROP_CACHES, -1,
-                    "dropping every cached page needs root; fix: run as root, or use per-file eviction", null);
+            throw new IoEngineException(
+                    IoEngineException.Kind.PERMISSION,
+                    "write",
+                    Errno.EACCES,
+                    DROP_CACHES,
+                    -1,
+                    "dropping every cached page needs root; fix: run as root, or use per-file eviction",
+                    null);
         }
         new ProcessBuilder("sync").inheritIO().start().onExit().join();
         Files.writeString(DROP_CACHES, "3\n");
@@ -94,7 +101,8 @@ public final class PageCache {
      * file. Maps the file read-only for the check and touches no page.
      */
     public static double residentFraction(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ); Arena a = Arena.ofConfined()) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+                Arena a = Arena.ofConfined()) {
             long size = ch.size();
             if (size == 0) {
                 return 1.0;
@@ -104,7 +112,8 @@ public final class PageCache {
             long loaded = 0;
             for (long off = 0; off < size; off += RESIDENCY_SLICE_BYTES) {
                 slices++;
-                if (map.asSlice(off, Math.min(RESIDENCY_SLICE_BYTES, size - off)).isLoaded()) {
+                if (map.asSlice(off, Math.min(RESIDENCY_SLICE_BYTES, size - off))
+                        .isLoaded()) {
                     loaded++;
                 }
             }

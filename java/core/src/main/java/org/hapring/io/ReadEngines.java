@@ -30,7 +30,8 @@ public final class ReadEngines {
      * The engine of {@code kind}, with {@code uringCalls} as the io_uring binding seam. An explicit
      * {@code uring}/{@code uring-noreg} that cannot start throws; {@code auto} falls back.
      */
-    public static ReadEngine create(EngineKind kind, EngineConfig config, UringCalls uringCalls) throws IoEngineException {
+    public static ReadEngine create(EngineKind kind, EngineConfig config, UringCalls uringCalls)
+            throws IoEngineException {
         return switch (kind) {
             case AUTO -> auto(config, uringCalls);
             case URING -> UringEngine.create(config, uringCalls, true, null);

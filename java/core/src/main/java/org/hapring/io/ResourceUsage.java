@@ -19,7 +19,12 @@ import org.hapring.ffi.rusage;
  *
  * <p>Immutable; any thread ({@link #self()} allocates its own scratch memory).
  */
-public record ResourceUsage(long userNanos, long systemNanos, long minorFaults, long majorFaults, long voluntarySwitches,
+public record ResourceUsage(
+        long userNanos,
+        long systemNanos,
+        long minorFaults,
+        long majorFaults,
+        long voluntarySwitches,
         long involuntarySwitches) {
 
     /** This process's usage now; throws IllegalStateException if the kernel refuses (it never does on Linux). */
@@ -30,8 +35,13 @@ public record ResourceUsage(long userNanos, long systemNanos, long minorFaults, 
             if (Libc.getrusage(state, Libc.RUSAGE_SELF(), ru) != 0) {
                 throw new IllegalStateException("getrusage(RUSAGE_SELF) failed: errno=" + Libc.errno(state));
             }
-            return new ResourceUsage(rusage.ru_utime_micros(ru) * 1000, rusage.ru_stime_micros(ru) * 1000,
-                    rusage.ru_minflt(ru), rusage.ru_majflt(ru), rusage.ru_nvcsw(ru), rusage.ru_nivcsw(ru));
+            return new ResourceUsage(
+                    rusage.ru_utime_micros(ru) * 1000,
+                    rusage.ru_stime_micros(ru) * 1000,
+                    rusage.ru_minflt(ru),
+                    rusage.ru_majflt(ru),
+                    rusage.ru_nvcsw(ru),
+                    rusage.ru_nivcsw(ru));
         }
     }
 
@@ -40,8 +50,12 @@ public record ResourceUsage(long userNanos, long systemNanos, long minorFaults, 
     }
 
     public ResourceUsage minus(ResourceUsage earlier) {
-        return new ResourceUsage(userNanos - earlier.userNanos, systemNanos - earlier.systemNanos,
-                minorFaults - earlier.minorFaults, majorFaults - earlier.majorFaults,
-                voluntarySwitches - earlier.voluntarySwitches, involuntarySwitches - earlier.involuntarySwitches);
+        return new ResourceUsage(
+                userNanos - earlier.userNanos,
+                systemNanos - earlier.systemNanos,
+                minorFaults - earlier.minorFaults,
+                majorFaults - earlier.majorFaults,
+                voluntarySwitches - earlier.voluntarySwitches,
+                involuntarySwitches - earlier.involuntarySwitches);
     }
 }

@@ -37,12 +37,17 @@ final class EditList {
             long mediaTime = version == 1 ? buf.s64(at + 8) : buf.s32(at + 4);
             int rate = buf.s32(at + (version == 1 ? 16 : 8));
             if (duration < 0) {
-                throw buf.error(elst, at, "edit " + (i + 1) + " has duration " + Long.toUnsignedString(duration)
-                        + " (out of range)");
+                throw buf.error(
+                        elst,
+                        at,
+                        "edit " + (i + 1) + " has duration " + Long.toUnsignedString(duration) + " (out of range)");
             }
             if (mediaTime < -1) {
-                throw buf.error(elst, at + (version == 1 ? 8 : 4), "edit " + (i + 1) + " has media time " + mediaTime
-                        + " (only -1, an empty edit, may be negative)");
+                throw buf.error(
+                        elst,
+                        at + (version == 1 ? 8 : 4),
+                        "edit " + (i + 1) + " has media time " + mediaTime
+                                + " (only -1, an empty edit, may be negative)");
             }
             edits.add(new EditEntry(duration, mediaTime, rate));
         }
@@ -73,14 +78,19 @@ final class EditList {
             return 0;
         }
         if (movieTimescale == 0) {
-            throw buf.error(elst, elst.start(), "the edit list starts with an empty edit but the movie"
-                    + " timescale ('mvhd') is 0");
+            throw buf.error(
+                    elst,
+                    elst.start(),
+                    "the edit list starts with an empty edit but the movie" + " timescale ('mvhd') is 0");
         }
         BigInteger media = new BigDecimal(movieTicks.multiply(BigInteger.valueOf(timescale)))
-                .divide(new BigDecimal(movieTimescale), 0, RoundingMode.HALF_UP).toBigInteger();
+                .divide(new BigDecimal(movieTimescale), 0, RoundingMode.HALF_UP)
+                .toBigInteger();
         if (media.bitLength() > 62) {
-            throw buf.error(elst, elst.start(), "the empty edits last " + movieTicks + " movie ticks,"
-                    + " too long to express in media ticks");
+            throw buf.error(
+                    elst,
+                    elst.start(),
+                    "the empty edits last " + movieTicks + " movie ticks," + " too long to express in media ticks");
         }
         return media.longValue();
     }

@@ -74,8 +74,11 @@ final class MoovBuffer {
     /** Fails unless {@code box}'s payload holds {@code count} bytes from {@code payloadOffset} on. */
     void need(Box box, int payloadOffset, long count, String what) throws MovFormatException {
         if (payloadOffset < 0 || count < 0 || payloadOffset + count > box.payloadBytes()) {
-            throw error(box, box.start(), "'" + box.name() + "' payload is " + box.payloadBytes() + " bytes, too short for "
-                    + what + " (" + count + " bytes at payload offset " + payloadOffset + ")");
+            throw error(
+                    box,
+                    box.start(),
+                    "'" + box.name() + "' payload is " + box.payloadBytes() + " bytes, too short for " + what + " ("
+                            + count + " bytes at payload offset " + payloadOffset + ")");
         }
     }
 
@@ -88,8 +91,11 @@ final class MoovBuffer {
         need(box, 0, headerBytes, "its header");
         long available = box.payloadBytes() - headerBytes;
         if (count > available / entryBytes) {
-            throw error(box, box.payloadStart() + headerBytes - 4, "entry count " + count + " needs " + count
-                    + " x " + entryBytes + " bytes of " + what + " but the box holds only " + available);
+            throw error(
+                    box,
+                    box.payloadStart() + headerBytes - 4,
+                    "entry count " + count + " needs " + count + " x " + entryBytes + " bytes of " + what
+                            + " but the box holds only " + available);
         }
     }
 
@@ -139,25 +145,34 @@ final class MoovBuffer {
             String name = "'" + Fourcc.text(childType) + "'";
             if (size == 1) {
                 if (limit - position < 16) {
-                    throw childError(childType, "box " + name + " has a 64-bit size but its parent ends "
-                            + (limit - position) + " bytes after its header starts");
+                    throw childError(
+                            childType,
+                            "box " + name + " has a 64-bit size but its parent ends " + (limit - position)
+                                    + " bytes after its header starts");
                 }
                 size = s64(position + 8);
                 header = 16;
                 if (size < 16) {
-                    throw childError(childType, "box " + name + " has 64-bit size " + Long.toUnsignedString(size)
-                            + (size < 0 ? " (overflows)" : ", smaller than its 16-byte header"));
+                    throw childError(
+                            childType,
+                            "box " + name + " has 64-bit size " + Long.toUnsignedString(size)
+                                    + (size < 0 ? " (overflows)" : ", smaller than its 16-byte header"));
                 }
             } else if (size == 0) {
-                throw childError(childType, "box " + name + " has size 0 (\"to the end of the file\"),"
-                        + " which is only allowed for the last top-level box, not inside '" + parent.name() + "'");
+                throw childError(
+                        childType,
+                        "box " + name + " has size 0 (\"to the end of the file\"),"
+                                + " which is only allowed for the last top-level box, not inside '" + parent.name()
+                                + "'");
             } else if (size < 8) {
                 throw childError(childType, "box " + name + " has size " + size + ", smaller than its 8-byte header");
             }
             if (size > limit - position) {
-                throw childError(childType, "box " + name + " of " + size + " bytes runs past the end of its parent '"
-                        + parent.name() + "' (" + (limit - position) + " bytes left, parent ends at offset "
-                        + fileOffset(limit) + ")");
+                throw childError(
+                        childType,
+                        "box " + name + " of " + size + " bytes runs past the end of its parent '"
+                                + parent.name() + "' (" + (limit - position) + " bytes left, parent ends at offset "
+                                + fileOffset(limit) + ")");
             }
             type = childType;
             start = position;
@@ -168,7 +183,8 @@ final class MoovBuffer {
         }
 
         private MovFormatException childError(int childType, String reason) {
-            return new MovFormatException(file, parent.path() + "/" + Fourcc.text(childType), fileOffset(position), reason);
+            return new MovFormatException(
+                    file, parent.path() + "/" + Fourcc.text(childType), fileOffset(position), reason);
         }
 
         int type() {

@@ -18,8 +18,23 @@ final class MoovParser {
     static final int MAX_TRACKS = 1024;
 
     /** The boxes of one {@code trak} this reader looks at; null where absent. */
-    record TrakBoxes(int ordinal, Box trak, Box tkhd, Box elst, Box mdia, Box mdhd, Box hdlr, Box minf, Box stbl,
-            Box stsd, Box stts, Box stsc, Box stsz, Box stz2, Box stco, Box co64) {}
+    record TrakBoxes(
+            int ordinal,
+            Box trak,
+            Box tkhd,
+            Box elst,
+            Box mdia,
+            Box mdhd,
+            Box hdlr,
+            Box minf,
+            Box stbl,
+            Box stsd,
+            Box stts,
+            Box stsc,
+            Box stsz,
+            Box stz2,
+            Box stco,
+            Box co64) {}
 
     private final MoovBuffer buf;
 
@@ -48,8 +63,11 @@ final class MoovParser {
                 traks.add(trakBoxes(ordinal, trak));
             } else if (c.type() == Fourcc.CMOV) {
                 Box cmov = c.box();
-                throw buf.error(cmov, cmov.start(), "compressed movie headers ('cmov') are not supported;"
-                        + " re-save the movie without header compression");
+                throw buf.error(
+                        cmov,
+                        cmov.start(),
+                        "compressed movie headers ('cmov') are not supported;"
+                                + " re-save the movie without header compression");
             }
         }
         if (mvhd == null) {
@@ -79,9 +97,11 @@ final class MoovParser {
             MovFormatException problem = firstVideo == null
                     ? buf.error(moov, moov.start(), "no video track (tracks: " + describe(tracks) + ")")
                     : notHap(firstVideo, tracks.get(firstVideo.ordinal() - 1));
-            return new MovFile(buf.file(), fileSizeBytes, moovBeforeMdat, moovOffset, moov.end(), tracks, null, problem);
+            return new MovFile(
+                    buf.file(), fileSizeBytes, moovBeforeMdat, moovOffset, moov.end(), tracks, null, problem);
         }
-        SampleTable table = new SampleTableBuilder(buf, video, fileSizeBytes).build(videoTrack, movieTimescale, movieMatrix);
+        SampleTable table =
+                new SampleTableBuilder(buf, video, fileSizeBytes).build(videoTrack, movieTimescale, movieMatrix);
         return new MovFile(buf.file(), fileSizeBytes, moovBeforeMdat, moovOffset, moov.end(), tracks, table, null);
     }
 
@@ -97,11 +117,16 @@ final class MoovParser {
             return buf.error(t.stbl(), t.stbl().start(), "missing mandatory box 'stsd'");
         }
         if (track.fourcc().isEmpty()) {
-            return buf.error(t.stsd(), t.stsd().start(), "the video track (id " + track.trackId()
-                    + ") has no sample description");
+            return buf.error(
+                    t.stsd(),
+                    t.stsd().start(),
+                    "the video track (id " + track.trackId() + ") has no sample description");
         }
-        return buf.error(t.stsd(), t.stsd().start(), "the video track (id " + track.trackId() + ") is '"
-                + Fourcc.text(Fourcc.of(track.fourcc())) + "', not HAP (one of " + String.join(" ", MovFile.HAP_FOURCCS) + ")");
+        return buf.error(
+                t.stsd(),
+                t.stsd().start(),
+                "the video track (id " + track.trackId() + ") is '" + Fourcc.text(Fourcc.of(track.fourcc()))
+                        + "', not HAP (one of " + String.join(" ", MovFile.HAP_FOURCCS) + ")");
     }
 
     private static String describe(List<Track> tracks) {
@@ -110,9 +135,14 @@ final class MoovParser {
         }
         StringBuilder sb = new StringBuilder();
         for (Track t : tracks) {
-            sb.append(sb.isEmpty() ? "" : ", ").append("id ").append(t.trackId()).append(' ')
-                    .append(Fourcc.text(Fourcc.of(t.handlerType()))).append(" '")
-                    .append(t.fourcc().isEmpty() ? "" : Fourcc.text(Fourcc.of(t.fourcc()))).append('\'');
+            sb.append(sb.isEmpty() ? "" : ", ")
+                    .append("id ")
+                    .append(t.trackId())
+                    .append(' ')
+                    .append(Fourcc.text(Fourcc.of(t.handlerType())))
+                    .append(" '")
+                    .append(t.fourcc().isEmpty() ? "" : Fourcc.text(Fourcc.of(t.fourcc())))
+                    .append('\'');
         }
         return sb.toString();
     }
@@ -122,9 +152,11 @@ final class MoovParser {
         Box elst = t[1] == null ? null : find(t[1], Fourcc.ELST)[0];
         Box[] m = t[2] == null ? new Box[3] : find(t[2], Fourcc.MDHD, Fourcc.HDLR, Fourcc.MINF);
         Box stbl = m[2] == null ? null : find(m[2], Fourcc.STBL)[0];
-        Box[] s = stbl == null ? new Box[7]
+        Box[] s = stbl == null
+                ? new Box[7]
                 : find(stbl, Fourcc.STSD, Fourcc.STTS, Fourcc.STSC, Fourcc.STSZ, Fourcc.STZ2, Fourcc.STCO, Fourcc.CO64);
-        return new TrakBoxes(ordinal, trak, t[0], elst, t[2], m[0], m[1], m[2], stbl, s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
+        return new TrakBoxes(
+                ordinal, trak, t[0], elst, t[2], m[0], m[1], m[2], stbl, s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
     }
 
     /** The first child of each wanted type (null where absent), walking every child once. */
@@ -203,8 +235,10 @@ final class MoovParser {
             timescale = buf.u32(mdhd.payloadStart() + 20);
             durationTicks = buf.s64(mdhd.payloadStart() + 24);
             if (durationTicks < -1) {
-                throw buf.error(mdhd, mdhd.payloadStart() + 24, "duration " + Long.toUnsignedString(durationTicks)
-                        + " is out of range");
+                throw buf.error(
+                        mdhd,
+                        mdhd.payloadStart() + 24,
+                        "duration " + Long.toUnsignedString(durationTicks) + " is out of range");
             }
         } else {
             throw buf.error(mdhd, mdhd.payloadStart(), "unsupported 'mdhd' version " + mdhdVersion);
@@ -217,8 +251,11 @@ final class MoovParser {
             if (buf.u32(stsd.payloadStart() + 4) > 0) {
                 MoovBuffer.Cursor entries = buf.children(stsd, stsd.payloadStart() + 8);
                 if (!entries.next()) {
-                    throw buf.error(stsd, stsd.payloadStart() + 8, "entry count is "
-                            + buf.u32(stsd.payloadStart() + 4) + " but no sample description follows");
+                    throw buf.error(
+                            stsd,
+                            stsd.payloadStart() + 8,
+                            "entry count is " + buf.u32(stsd.payloadStart() + 4)
+                                    + " but no sample description follows");
                 }
                 fourcc = Fourcc.string(entries.type());
             }
@@ -229,7 +266,13 @@ final class MoovParser {
             buf.need(sizes, 8, 4, "the sample count");
             samples = buf.u32(sizes.payloadStart() + 8);
         }
-        return new Track((int) trackId, handler, fourcc, timescale, durationTicks, (int) Math.min(samples, Integer.MAX_VALUE),
+        return new Track(
+                (int) trackId,
+                handler,
+                fourcc,
+                timescale,
+                durationTicks,
+                (int) Math.min(samples, Integer.MAX_VALUE),
                 matrix);
     }
 }

@@ -22,8 +22,15 @@ public final class MovFile {
     private final SampleTable video;
     private final MovFormatException noVideo;
 
-    MovFile(Path file, long fileSizeBytes, boolean moovBeforeMdat, long moovOffsetBytes, long moovSizeBytes,
-            List<Track> tracks, SampleTable video, MovFormatException noVideo) {
+    MovFile(
+            Path file,
+            long fileSizeBytes,
+            boolean moovBeforeMdat,
+            long moovOffsetBytes,
+            long moovSizeBytes,
+            List<Track> tracks,
+            SampleTable video,
+            MovFormatException noVideo) {
         this.file = file;
         this.fileSizeBytes = fileSizeBytes;
         this.moovBeforeMdat = moovBeforeMdat;

@@ -58,25 +58,37 @@ public final class MovReader {
             String name = Fourcc.text(type);
             if (size == 1) {
                 if (header.limit() < 16) {
-                    throw new MovFormatException(nameForMessages, name, position, "box has a 64-bit size but the file ends "
-                            + (fileSizeBytes - position) + " bytes after its header starts (truncated file?)");
+                    throw new MovFormatException(
+                            nameForMessages,
+                            name,
+                            position,
+                            "box has a 64-bit size but the file ends " + (fileSizeBytes - position)
+                                    + " bytes after its header starts (truncated file?)");
                 }
                 size = header.getLong(8);
                 headerBytes = 16;
                 if (size < 16) {
-                    throw new MovFormatException(nameForMessages, name, position, "box has 64-bit size "
-                            + Long.toUnsignedString(size) + (size < 0 ? " (overflows)" : ", smaller than its 16-byte header"));
+                    throw new MovFormatException(
+                            nameForMessages,
+                            name,
+                            position,
+                            "box has 64-bit size " + Long.toUnsignedString(size)
+                                    + (size < 0 ? " (overflows)" : ", smaller than its 16-byte header"));
                 }
             } else if (size == 0) {
                 size = fileSizeBytes - position;
             } else if (size < 8) {
-                throw new MovFormatException(nameForMessages, name, position,
-                        "box has size " + size + ", smaller than its 8-byte header");
+                throw new MovFormatException(
+                        nameForMessages, name, position, "box has size " + size + ", smaller than its 8-byte header");
             }
             if (size > fileSizeBytes - position) {
-                throw new MovFormatException(nameForMessages, name, position, "box of " + size
-                        + " bytes runs past the end of the file (" + (fileSizeBytes - position)
-                        + " bytes left, file size " + fileSizeBytes + "): truncated file?");
+                throw new MovFormatException(
+                        nameForMessages,
+                        name,
+                        position,
+                        "box of " + size
+                                + " bytes runs past the end of the file (" + (fileSizeBytes - position)
+                                + " bytes left, file size " + fileSizeBytes + "): truncated file?");
             }
             if (type == Fourcc.MOOV && moovOffset < 0) {
                 moovOffset = position;
@@ -95,12 +107,19 @@ public final class MovReader {
             position += size;
         }
         if (moovOffset < 0) {
-            throw new MovFormatException(nameForMessages, "moov", position, "no 'moov' box among the top-level boxes"
-                    + " (file size " + fileSizeBytes + "): not a QuickTime file, or a truncated one");
+            throw new MovFormatException(
+                    nameForMessages,
+                    "moov",
+                    position,
+                    "no 'moov' box among the top-level boxes" + " (file size " + fileSizeBytes
+                            + "): not a QuickTime file, or a truncated one");
         }
         if (moovSizeBytes > MAX_MOOV_BYTES) {
-            throw new MovFormatException(nameForMessages, "moov", moovOffset, "'moov' is " + moovSizeBytes
-                    + " bytes, more than the " + MAX_MOOV_BYTES + " this reader accepts");
+            throw new MovFormatException(
+                    nameForMessages,
+                    "moov",
+                    moovOffset,
+                    "'moov' is " + moovSizeBytes + " bytes, more than the " + MAX_MOOV_BYTES + " this reader accepts");
         }
         ByteBuffer moov = ByteBuffer.allocate((int) moovSizeBytes);
         readFully(nameForMessages, ch, moovOffset, moov, "moov", "'moov'");
@@ -108,15 +127,20 @@ public final class MovReader {
         return MoovParser.parse(buffer, moovHeaderBytes, fileSizeBytes, moovBeforeMdat);
     }
 
-    private static void readFully(Path file, SeekableByteChannel ch, long position, ByteBuffer dst, String boxPath,
-            String what) throws IOException {
+    private static void readFully(
+            Path file, SeekableByteChannel ch, long position, ByteBuffer dst, String boxPath, String what)
+            throws IOException {
         ch.position(position);
         while (dst.hasRemaining()) {
             // A read that returns 0 or -1 makes no progress: the channel is shorter than size() said.
             if (ch.read(dst) <= 0) {
                 long at = position + dst.position();
-                throw new MovFormatException(file, boxPath, at, "the file ended at offset " + at + " while reading "
-                        + what + " (" + dst.remaining() + " bytes missing); did it shrink while being read?");
+                throw new MovFormatException(
+                        file,
+                        boxPath,
+                        at,
+                        "the file ended at offset " + at + " while reading " + what + " (" + dst.remaining()
+                                + " bytes missing); did it shrink while being read?");
             }
         }
     }

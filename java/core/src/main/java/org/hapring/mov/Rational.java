@@ -61,7 +61,9 @@ public record Rational(long numerator, long denominator) implements Comparable<R
         try {
             int slash = s.indexOf('/');
             if (slash >= 0) {
-                return of(Long.parseLong(s.substring(0, slash).strip()), Long.parseLong(s.substring(slash + 1).strip()));
+                return of(
+                        Long.parseLong(s.substring(0, slash).strip()),
+                        Long.parseLong(s.substring(slash + 1).strip()));
             }
             BigDecimal decimal = new BigDecimal(s);
             if (decimal.scale() <= 0) {
@@ -70,17 +72,20 @@ public record Rational(long numerator, long denominator) implements Comparable<R
             BigInteger denominator = BigInteger.TEN.pow(decimal.scale());
             BigInteger numerator = decimal.unscaledValue();
             BigInteger gcd = numerator.gcd(denominator);
-            return of(numerator.divide(gcd).longValueExact(), denominator.divide(gcd).longValueExact());
+            return of(
+                    numerator.divide(gcd).longValueExact(),
+                    denominator.divide(gcd).longValueExact());
         } catch (ArithmeticException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a rational number (expected \"60\", \"30000/1001\" or \"59.94\"): \""
-                    + text + "\"", e);
+            throw new IllegalArgumentException(
+                    "not a rational number (expected \"60\", \"30000/1001\" or \"59.94\"): \"" + text + "\"", e);
         }
     }
 
     @Override
     public int compareTo(Rational other) {
         // a/b vs c/d with b, d > 0: compare a*d with c*b exactly.
-        return BigInteger.valueOf(numerator).multiply(BigInteger.valueOf(other.denominator))
+        return BigInteger.valueOf(numerator)
+                .multiply(BigInteger.valueOf(other.denominator))
                 .compareTo(BigInteger.valueOf(other.numerator).multiply(BigInteger.valueOf(denominator)));
     }
 

@@ -34,9 +34,11 @@ public final class SampleTable {
     private final int[] sizes;
     /** frameCount + 1 entries: the last is when the last frame ends. Non-decreasing. */
     private final long[] pts;
+
     private final long presentationStartTicks;
     /** 1-based sample description index per frame, or null when every frame uses description 1. */
     private final int[] descriptionIndex;
+
     private final List<String> descriptionFourccs;
     private final List<EditEntry> editList;
     private final boolean constantFrameRate;
@@ -46,10 +48,26 @@ public final class SampleTable {
     private final DisplayMatrix displayMatrix;
     private final DisplayMatrix movieDisplayMatrix;
 
-    SampleTable(Path file, int trackId, String fourcc, int width, int height, int depth, long timescale,
-            long movieTimescale, long[] offsets, int[] sizes, long[] pts, long presentationStartTicks, int[] descriptionIndex,
-            List<String> descriptionFourccs, List<EditEntry> editList, boolean constantFrameRate,
-            Rational nominalFrameRate, DisplayMatrix displayMatrix, DisplayMatrix movieDisplayMatrix) {
+    SampleTable(
+            Path file,
+            int trackId,
+            String fourcc,
+            int width,
+            int height,
+            int depth,
+            long timescale,
+            long movieTimescale,
+            long[] offsets,
+            int[] sizes,
+            long[] pts,
+            long presentationStartTicks,
+            int[] descriptionIndex,
+            List<String> descriptionFourccs,
+            List<EditEntry> editList,
+            boolean constantFrameRate,
+            Rational nominalFrameRate,
+            DisplayMatrix displayMatrix,
+            DisplayMatrix movieDisplayMatrix) {
         this.file = file;
         this.trackId = trackId;
         this.fourcc = fourcc;

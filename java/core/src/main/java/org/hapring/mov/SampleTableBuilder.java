@@ -68,8 +68,10 @@ final class SampleTableBuilder {
             try {
                 Math.addExact(pts[frames], shift);
             } catch (ArithmeticException e) {
-                throw buf.error(t.elst(), t.elst().start(), "the edit list's start shift " + shift
-                        + " overflows the track's times");
+                throw buf.error(
+                        t.elst(),
+                        t.elst().start(),
+                        "the edit list's start shift " + shift + " overflows the track's times");
             }
             for (int i = 0; i <= frames; i++) {
                 pts[i] += shift;
@@ -80,9 +82,26 @@ final class SampleTableBuilder {
             fourccs.add(Fourcc.string(type));
         }
         int d = firstDescription - 1;
-        return new SampleTable(buf.file(), track.trackId(), Fourcc.string(descType[d]), descWidth[d], descHeight[d],
-                descDepth[d], track.timescale(), movieTimescale, offsets, sizes, pts, delay, descIndex, fourccs, edits,
-                timing.constant, timing.nominal, track.displayMatrix(), movieMatrix);
+        return new SampleTable(
+                buf.file(),
+                track.trackId(),
+                Fourcc.string(descType[d]),
+                descWidth[d],
+                descHeight[d],
+                descDepth[d],
+                track.timescale(),
+                movieTimescale,
+                offsets,
+                sizes,
+                pts,
+                delay,
+                descIndex,
+                fourccs,
+                edits,
+                timing.constant,
+                timing.nominal,
+                track.displayMatrix(),
+                movieMatrix);
     }
 
     private Box require(Box box, Box parent, String name) throws MovFormatException {
@@ -106,8 +125,10 @@ final class SampleTableBuilder {
             throw buf.error(stsd, stsd.payloadStart() + 4, "the video track has no sample description");
         }
         if (count > MAX_SAMPLE_DESCRIPTIONS) {
-            throw buf.error(stsd, stsd.payloadStart() + 4, "more than " + MAX_SAMPLE_DESCRIPTIONS
-                    + " sample descriptions (" + count + ")");
+            throw buf.error(
+                    stsd,
+                    stsd.payloadStart() + 4,
+                    "more than " + MAX_SAMPLE_DESCRIPTIONS + " sample descriptions (" + count + ")");
         }
         int n = (int) count;
         descType = new int[n];
@@ -118,7 +139,8 @@ final class SampleTableBuilder {
         MoovBuffer.Cursor c = buf.children(stsd, stsd.payloadStart() + 8);
         for (int i = 0; i < n; i++) {
             if (!c.next()) {
-                throw buf.error(stsd, stsd.end(), "entry count is " + n + " but only " + i + " sample descriptions fit");
+                throw buf.error(
+                        stsd, stsd.end(), "entry count is " + n + " but only " + i + " sample descriptions fit");
             }
             Box entry = c.box();
             descType[i] = entry.type();
@@ -146,7 +168,8 @@ final class SampleTableBuilder {
         for (int i = 0; i < frames; i++, at += 4) {
             int size = buf.s32(at);
             if (size < 0) {
-                throw buf.error(stsz, at, "frame " + i + " has size " + (size & 0xFFFF_FFFFL) + " bytes (2 GiB or more)");
+                throw buf.error(
+                        stsz, at, "frame " + i + " has size " + (size & 0xFFFF_FFFFL) + " bytes (2 GiB or more)");
             }
             sizes[i] = size;
         }
@@ -176,12 +199,18 @@ final class SampleTableBuilder {
 
     private int frameCount(Box box, long count) throws MovFormatException {
         if (count == 0) {
-            throw buf.error(box, box.payloadStart() + 8, "the video track has no samples"
-                    + " (an empty movie, or a fragmented one: fragmented files are not supported)");
+            throw buf.error(
+                    box,
+                    box.payloadStart() + 8,
+                    "the video track has no samples"
+                            + " (an empty movie, or a fragmented one: fragmented files are not supported)");
         }
         if (count > MovReader.MAX_FRAMES) {
-            throw buf.error(box, box.payloadStart() + 8, "sample count " + count + " is more than the "
-                    + MovReader.MAX_FRAMES + " frames this reader accepts");
+            throw buf.error(
+                    box,
+                    box.payloadStart() + 8,
+                    "sample count " + count + " is more than the " + MovReader.MAX_FRAMES
+                            + " frames this reader accepts");
         }
         return (int) count;
     }
@@ -189,8 +218,10 @@ final class SampleTableBuilder {
     private int[] constantSizes(Box stsz, long sizeBytes, int frames) throws MovFormatException {
         // Frames never overlap, so all of them must fit in the file: this bounds the count before allocating.
         if (sizeBytes > Integer.MAX_VALUE || sizeBytes * frames > fileSizeBytes) {
-            throw buf.error(stsz, stsz.payloadStart() + 4, frames + " frames of " + sizeBytes
-                    + " bytes do not fit in the file (" + fileSizeBytes + " bytes)");
+            throw buf.error(
+                    stsz,
+                    stsz.payloadStart() + 4,
+                    frames + " frames of " + sizeBytes + " bytes do not fit in the file (" + fileSizeBytes + " bytes)");
         }
         int[] sizes = new int[frames];
         Arrays.fill(sizes, (int) sizeBytes);
@@ -209,13 +240,19 @@ final class SampleTableBuilder {
         for (int r = 0; r < runs; r++) {
             total += buf.u32(first + 8 * r);
             if (total > frames) {
-                throw buf.error(stts, first + 8 * r, "the time-to-sample runs describe more than the " + frames
-                        + " samples of the sample size table (" + total + " after run " + (r + 1) + " of " + runs + ")");
+                throw buf.error(
+                        stts,
+                        first + 8 * r,
+                        "the time-to-sample runs describe more than the " + frames
+                                + " samples of the sample size table (" + total + " after run " + (r + 1) + " of "
+                                + runs + ")");
             }
         }
         if (total != frames) {
-            throw buf.error(stts, stts.payloadStart() + 4, "the time-to-sample runs describe " + total
-                    + " samples but the sample size table has " + frames);
+            throw buf.error(
+                    stts,
+                    stts.payloadStart() + 4,
+                    "the time-to-sample runs describe " + total + " samples but the sample size table has " + frames);
         }
         long[] ticks = new long[frames + 1];
         int frame = 0;
@@ -302,20 +339,29 @@ final class SampleTableBuilder {
                 int entry = chunkTable + (int) (chunk - 1) * entryBytes;
                 long offset = wide ? buf.s64(entry) : buf.u32(entry);
                 if (offset < 0 || offset > fileSizeBytes) {
-                    throw buf.error(chunks, entry, "chunk " + chunk + " starts at offset " + Long.toUnsignedString(offset)
-                            + ", beyond the end of the file (" + fileSizeBytes + " bytes)");
+                    throw buf.error(
+                            chunks,
+                            entry,
+                            "chunk " + chunk + " starts at offset " + Long.toUnsignedString(offset)
+                                    + ", beyond the end of the file (" + fileSizeBytes + " bytes)");
                 }
                 if (perChunk > frames - frame) {
-                    throw buf.error(stsc, at + 4, "chunk " + chunk + " would hold frames " + frame + ".."
-                            + (frame + perChunk - 1) + " but the sample size table has only " + frames + " frames");
+                    throw buf.error(
+                            stsc,
+                            at + 4,
+                            "chunk " + chunk + " would hold frames " + frame + ".." + (frame + perChunk - 1)
+                                    + " but the sample size table has only " + frames + " frames");
                 }
                 for (int end = frame + (int) perChunk; frame < end; frame++) {
                     offsets[frame] = offset;
                     offset += sizes[frame];
                     if (offset > fileSizeBytes) {
-                        throw buf.error(chunks, entry, "frame " + frame + " (" + sizes[frame] + " bytes at offset "
-                                + offsets[frame] + ", in chunk " + chunk + ") runs past the end of the file ("
-                                + fileSizeBytes + " bytes): truncated file?");
+                        throw buf.error(
+                                chunks,
+                                entry,
+                                "frame " + frame + " (" + sizes[frame] + " bytes at offset "
+                                        + offsets[frame] + ", in chunk " + chunk + ") runs past the end of the file ("
+                                        + fileSizeBytes + " bytes): truncated file?");
                     }
                     if (descIndex != null) {
                         descIndex[frame] = (int) description;
@@ -324,8 +370,11 @@ final class SampleTableBuilder {
             }
         }
         if (frame < frames) {
-            throw buf.error(stsc, stsc.payloadStart() + 4, "the sample-to-chunk runs and " + chunkCount
-                    + " chunks place only " + frame + " of the " + frames + " frames");
+            throw buf.error(
+                    stsc,
+                    stsc.payloadStart() + 4,
+                    "the sample-to-chunk runs and " + chunkCount + " chunks place only " + frame + " of the " + frames
+                            + " frames");
         }
         int firstDescription = descIndex == null ? 1 : descIndex[0];
         checkDescriptions(used, firstDescription);
@@ -343,16 +392,25 @@ final class SampleTableBuilder {
                 throw buf.error(stsc, at, "the first run starts at chunk " + firstChunk + ", not 1");
             }
             if (firstChunk <= previous) {
-                throw buf.error(stsc, at, "run " + (r + 1) + " starts at chunk " + firstChunk + ", not after run " + r
-                        + "'s chunk " + previous);
+                throw buf.error(
+                        stsc,
+                        at,
+                        "run " + (r + 1) + " starts at chunk " + firstChunk + ", not after run " + r + "'s chunk "
+                                + previous);
             }
             if (firstChunk > chunkCount) {
-                throw buf.error(stsc, at, "run " + (r + 1) + " starts at chunk " + firstChunk + " but there are only "
-                        + chunkCount + " chunks in '" + chunks.name() + "'");
+                throw buf.error(
+                        stsc,
+                        at,
+                        "run " + (r + 1) + " starts at chunk " + firstChunk + " but there are only " + chunkCount
+                                + " chunks in '" + chunks.name() + "'");
             }
             if (description < 1 || description > descType.length) {
-                throw buf.error(stsc, at + 8, "run " + (r + 1) + " uses sample description " + description
-                        + " but 'stsd' has " + descType.length);
+                throw buf.error(
+                        stsc,
+                        at + 8,
+                        "run " + (r + 1) + " uses sample description " + description + " but 'stsd' has "
+                                + descType.length);
             }
             previous = firstChunk;
         }
@@ -368,17 +426,26 @@ final class SampleTableBuilder {
             String fourcc = Fourcc.string(descType[i]);
             int at = descStart[i];
             if (!MovFile.HAP_FOURCCS.contains(fourcc)) {
-                throw buf.error(stsd, at, "sample description " + (i + 1) + " is '" + Fourcc.text(descType[i])
-                        + "', not HAP (one of " + String.join(" ", MovFile.HAP_FOURCCS) + ")");
+                throw buf.error(
+                        stsd,
+                        at,
+                        "sample description " + (i + 1) + " is '" + Fourcc.text(descType[i]) + "', not HAP (one of "
+                                + String.join(" ", MovFile.HAP_FOURCCS) + ")");
             }
             if (descWidth[i] < 0) {
-                throw buf.error(stsd, at, "sample description " + (i + 1) + " is shorter than the "
-                        + VIDEO_DESCRIPTION_BYTES + " bytes of a video sample description");
+                throw buf.error(
+                        stsd,
+                        at,
+                        "sample description " + (i + 1) + " is shorter than the " + VIDEO_DESCRIPTION_BYTES
+                                + " bytes of a video sample description");
             }
             if (descWidth[i] != descWidth[f] || descHeight[i] != descHeight[f]) {
-                throw buf.error(stsd, at, "sample description " + (i + 1) + " is " + descWidth[i] + "x" + descHeight[i]
-                        + " but description " + (f + 1) + " is " + descWidth[f] + "x" + descHeight[f]
-                        + ": a size change inside one track is not supported");
+                throw buf.error(
+                        stsd,
+                        at,
+                        "sample description " + (i + 1) + " is " + descWidth[i] + "x" + descHeight[i]
+                                + " but description " + (f + 1) + " is " + descWidth[f] + "x" + descHeight[f]
+                                + ": a size change inside one track is not supported");
             }
         }
     }

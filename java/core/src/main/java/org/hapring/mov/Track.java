@@ -16,7 +16,13 @@ package org.hapring.mov;
  *
  * <p>Immutable; any thread.
  */
-public record Track(int trackId, String handlerType, String fourcc, long timescale, long durationTicks, int sampleCount,
+public record Track(
+        int trackId,
+        String handlerType,
+        String fourcc,
+        long timescale,
+        long durationTicks,
+        int sampleCount,
         DisplayMatrix displayMatrix) {
 
     /** A track with the identity display matrix. */

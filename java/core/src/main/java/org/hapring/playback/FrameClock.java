@@ -54,7 +54,9 @@ public final class FrameClock {
         long q = tick / rateNumerator;
         long r = tick % rateNumerator;
         long nanosPerWhole = NANOS_PER_SECOND * rateDenominator;
-        return startNanos + Math.multiplyExact(q, nanosPerWhole) + (r * nanosPerWhole + rateNumerator - 1) / rateNumerator;
+        return startNanos
+                + Math.multiplyExact(q, nanosPerWhole)
+                + (r * nanosPerWhole + rateNumerator - 1) / rateNumerator;
     }
 
     /** The last tick due at or before {@code nanos} (-1 before the start). */

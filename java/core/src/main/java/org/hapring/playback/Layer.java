@@ -42,13 +42,21 @@ final class Layer {
 
     /** Written by the tick thread; read by control threads to build seek hints. */
     volatile LayerSchedule schedule;
+
     private ReadyFrame current;
     private long seekPostedNanos = -1;
     private long seekGeneration;
     volatile boolean removed;
 
-    Layer(int id, SampleTable table, FrameSource source, LayerIoStats ioStats, LayerSchedule schedule,
-            double nativeFramesPerTick, MissPolicy missPolicy, long missDeadlineNanos) {
+    Layer(
+            int id,
+            SampleTable table,
+            FrameSource source,
+            LayerIoStats ioStats,
+            LayerSchedule schedule,
+            double nativeFramesPerTick,
+            MissPolicy missPolicy,
+            long missDeadlineNanos) {
         this.id = id;
         this.file = table.file();
         this.table = table;
@@ -91,7 +99,8 @@ final class Layer {
                 }
                 current = f;
                 if (seekPostedNanos >= 0 && s.generation() == seekGeneration) {
-                    seekNanos.recordValue(Math.max(0, Math.min(LayerIoStats.MAX_NANOS, f.readyNanos() - seekPostedNanos)));
+                    seekNanos.recordValue(
+                            Math.max(0, Math.min(LayerIoStats.MAX_NANOS, f.readyNanos() - seekPostedNanos)));
                     seekPostedNanos = -1;
                 }
             }
@@ -136,10 +145,25 @@ final class Layer {
     synchronized LayerStats stats(long wrong, int slots, int lookahead, long offHeapBytes) {
         collect();
         var error = source.error();
-        return new LayerStats(id, file.toString(), counter(TICKS), counter(SHOWN), counter(DROPPED), wrong,
-                counter(HITS), counter(MISSES), LatencySummary.of(acquireTotal), LatencySummary.of(seekTotal),
-                ioStats.readLatency(), ioStats.decodeLatency(),
-                ioStats.reads(), ioStats.bytesRead(), ioStats.staleDropped(), lookahead, slots, offHeapBytes,
+        return new LayerStats(
+                id,
+                file.toString(),
+                counter(TICKS),
+                counter(SHOWN),
+                counter(DROPPED),
+                wrong,
+                counter(HITS),
+                counter(MISSES),
+                LatencySummary.of(acquireTotal),
+                LatencySummary.of(seekTotal),
+                ioStats.readLatency(),
+                ioStats.decodeLatency(),
+                ioStats.reads(),
+                ioStats.bytesRead(),
+                ioStats.staleDropped(),
+                lookahead,
+                slots,
+                offHeapBytes,
                 error == null ? null : error.getMessage());
     }
 

@@ -56,7 +56,9 @@ public final class LayerSchedule implements FrameSchedule {
     // ---- commands, each taking effect at `tick`
 
     public LayerSchedule play(long tick) {
-        return paused ? new LayerSchedule(program.withSpeed(tick, resumeFramesPerTick), false, resumeFramesPerTick, tick) : this;
+        return paused
+                ? new LayerSchedule(program.withSpeed(tick, resumeFramesPerTick), false, resumeFramesPerTick, tick)
+                : this;
     }
 
     public LayerSchedule pause(long tick) {
@@ -64,7 +66,8 @@ public final class LayerSchedule implements FrameSchedule {
     }
 
     public LayerSchedule speed(long tick, double framesPerTick) {
-        return paused ? new LayerSchedule(program, true, framesPerTick, pauseTick)
+        return paused
+                ? new LayerSchedule(program, true, framesPerTick, pauseTick)
                 : new LayerSchedule(program.withSpeed(tick, framesPerTick), false, framesPerTick, tick);
     }
 

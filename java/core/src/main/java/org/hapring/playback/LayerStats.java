@@ -28,7 +28,23 @@ import org.hapring.prebuffer.LatencySummary;
  *
  * <p>Immutable; any thread.
  */
-public record LayerStats(int layerId, String file, long ticks, long shown, long dropped, long wrong, long hits,
-        long misses, LatencySummary acquire, LatencySummary seekToReady, LatencySummary read, LatencySummary decode,
-        long reads, long bytesRead, long staleDropped, int lookaheadFrames, int slots, long offHeapBytes,
+public record LayerStats(
+        int layerId,
+        String file,
+        long ticks,
+        long shown,
+        long dropped,
+        long wrong,
+        long hits,
+        long misses,
+        LatencySummary acquire,
+        LatencySummary seekToReady,
+        LatencySummary read,
+        LatencySummary decode,
+        long reads,
+        long bytesRead,
+        long staleDropped,
+        int lookaheadFrames,
+        int slots,
+        long offHeapBytes,
         String error) {}

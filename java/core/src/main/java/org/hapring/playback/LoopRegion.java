@@ -12,8 +12,8 @@ public record LoopRegion(int startFrame, int endFrameExclusive, int count) {
 
     public LoopRegion {
         if (startFrame < 0 || endFrameExclusive <= startFrame) {
-            throw new IllegalArgumentException("loop region must satisfy 0 <= start < end: start=" + startFrame
-                    + " end=" + endFrameExclusive);
+            throw new IllegalArgumentException(
+                    "loop region must satisfy 0 <= start < end: start=" + startFrame + " end=" + endFrameExclusive);
         }
         if (count < 0) {
             throw new IllegalArgumentException("loop count must be >= 0 (0 = forever): " + count);

@@ -22,8 +22,14 @@ public final class PlayProgram {
     /** Wrap-arounds already taken before the anchor (counts toward the loop's {@code count}). */
     private final int loopPassesDone;
 
-    private PlayProgram(long generation, int frameCount, long anchorTick, double anchorPositionFrames,
-            double speedFramesPerTick, LoopRegion loop, int loopPassesDone) {
+    private PlayProgram(
+            long generation,
+            int frameCount,
+            long anchorTick,
+            double anchorPositionFrames,
+            double speedFramesPerTick,
+            LoopRegion loop,
+            int loopPassesDone) {
         if (frameCount <= 0) {
             throw new IllegalArgumentException("frameCount must be > 0: " + frameCount);
         }
@@ -141,8 +147,9 @@ public final class PlayProgram {
     /** Applies the loop (wrap-arounds, pass count) and the clip's ends to a raw position. */
     private Resolved resolve(double raw) {
         long taken = wrapsTaken(raw);
-        return new Resolved(place(raw, taken), taken < 0 ? loopPassesDone
-                : (int) Math.min(Integer.MAX_VALUE, loopPassesDone + taken));
+        return new Resolved(
+                place(raw, taken),
+                taken < 0 ? loopPassesDone : (int) Math.min(Integer.MAX_VALUE, loopPassesDone + taken));
     }
 
     /** The position of {@link #resolve} without its pass count; allocation-free (the tick thread's path). */

@@ -81,8 +81,8 @@ public final class Player implements AutoCloseable {
     private volatile Throwable ioFailure;
     private boolean closed;
 
-    private Player(PlayerConfig config, FrameSink sink, ReadEngine engine, Supplier<FrameDecoder> decoders,
-            boolean manual) {
+    private Player(
+            PlayerConfig config, FrameSink sink, ReadEngine engine, Supplier<FrameDecoder> decoders, boolean manual) {
         this.config = config;
         this.sink = Objects.requireNonNull(sink, "sink");
         this.engine = engine;
@@ -98,17 +98,31 @@ public final class Player implements AutoCloseable {
             this.ioRunner = null;
             return;
         }
-        this.decoders = new DecodeWorkers(manual ? 0 : config.decodeThreads(),
-                Integer.highestOneBit(Math.max(2, config.maxLayers() * 64 - 1)) << 1, decoders, this::ioFailed);
-        BufferingPolicy policy = new BufferingPolicy(config.preBufferFrames(), config.maxPreBufferFrames(),
-                config.sinkHoldFrames(), config.memoryCapBytes());
+        this.decoders = new DecodeWorkers(
+                manual ? 0 : config.decodeThreads(),
+                Integer.highestOneBit(Math.max(2, config.maxLayers() * 64 - 1)) << 1,
+                decoders,
+                this::ioFailed);
+        BufferingPolicy policy = new BufferingPolicy(
+                config.preBufferFrames(),
+                config.maxPreBufferFrames(),
+                config.sinkHoldFrames(),
+                config.memoryCapBytes());
         FrameClock clock = clock(0);
-        this.prefetcher = new Prefetcher(engine, policy, this.decoders, new OpenOptions(config.direct()),
-                clock.tickPeriodNanos(), MAX_TICKS_AHEAD, HINT_FRAMES, config.maxLayers());
+        this.prefetcher = new Prefetcher(
+                engine,
+                policy,
+                this.decoders,
+                new OpenOptions(config.direct()),
+                clock.tickPeriodNanos(),
+                MAX_TICKS_AHEAD,
+                HINT_FRAMES,
+                config.maxLayers());
         if (manual) {
             this.ioRunner = null;
         } else {
-            this.ioRunner = new AgentRunner(prefetcher, new BackoffIdleStrategy(10, 2, 20_000, 1_000_000), this::ioFailed);
+            this.ioRunner =
+                    new AgentRunner(prefetcher, new BackoffIdleStrategy(10, 2, 20_000, 1_000_000), this::ioFailed);
             prefetcher.setWaker(ioRunner::wake);
             ioRunner.start();
         }
@@ -118,15 +132,20 @@ public final class Player implements AutoCloseable {
      * A player with its own engine (by {@link PlayerConfig#engine()}, notices to {@code notices}), decode workers
      * and I/O thread.
      */
-    public static Player start(PlayerConfig config, FrameSink sink, Supplier<FrameDecoder> decoders,
-            Consumer<String> notices) throws IoEngineException {
-        EngineConfig ec = EngineConfig.builder().queueDepth(config.queueDepth()).notices(notices)
-                .maxBuffers(Math.min(EngineConfig.MAX_BUFFERS, config.maxLayers() * 64)).build();
+    public static Player start(
+            PlayerConfig config, FrameSink sink, Supplier<FrameDecoder> decoders, Consumer<String> notices)
+            throws IoEngineException {
+        EngineConfig ec = EngineConfig.builder()
+                .queueDepth(config.queueDepth())
+                .notices(notices)
+                .maxBuffers(Math.min(EngineConfig.MAX_BUFFERS, config.maxLayers() * 64))
+                .build();
         return new Player(config, sink, ReadEngines.create(config.engine(), ec), decoders, false);
     }
 
     /** A player on {@code engine} (which it closes) with its own I/O thread and decode workers. */
-    public static Player start(PlayerConfig config, FrameSink sink, ReadEngine engine, Supplier<FrameDecoder> decoders) {
+    public static Player start(
+            PlayerConfig config, FrameSink sink, ReadEngine engine, Supplier<FrameDecoder> decoders) {
         return new Player(config, sink, engine, decoders, false);
     }
 
@@ -134,7 +153,8 @@ public final class Player implements AutoCloseable {
      * A player on {@code engine} with no threads of its own: the caller is the tick thread and runs the I/O and
      * decode work with {@link #pump()} (deterministic tests). The player closes the engine.
      */
-    public static Player manual(PlayerConfig config, FrameSink sink, ReadEngine engine, Supplier<FrameDecoder> decoders) {
+    public static Player manual(
+            PlayerConfig config, FrameSink sink, ReadEngine engine, Supplier<FrameDecoder> decoders) {
         return new Player(config, sink, engine, decoders, true);
     }
 
@@ -165,15 +185,20 @@ public final class Player implements AutoCloseable {
     public int openLayer(Path file) throws IOException {
         SampleTable table = MovReader.open(file).video();
         Rational clipFps = table.nominalFrameRate();
-        double nativeFramesPerTick = clipFps.isZero() ? 1.0 : clipFps.toDouble() / config.fps().toDouble();
+        double nativeFramesPerTick =
+                clipFps.isZero() ? 1.0 : clipFps.toDouble() / config.fps().toDouble();
         int first = table.firstPresentedFrame();
-        LayerSchedule schedule = LayerSchedule.pausedAt(table.frameCount(), first, Math.max(0, lastTick),
-                nativeFramesPerTick, config.loop() ? LoopRegion.whole(table.frameCount()) : null);
+        LayerSchedule schedule = LayerSchedule.pausedAt(
+                table.frameCount(),
+                first,
+                Math.max(0, lastTick),
+                nativeFramesPerTick,
+                config.loop() ? LoopRegion.whole(table.frameCount()) : null);
         FrameSource source;
         LayerIoStats io;
         if (onDemand) {
-            OnDemandReader r = new OnDemandReader(engine, table, decoderFactory.get(), config.sinkHoldFrames(),
-                    new OpenOptions(config.direct()));
+            OnDemandReader r = new OnDemandReader(
+                    engine, table, decoderFactory.get(), config.sinkHoldFrames(), new OpenOptions(config.direct()));
             synchronized (this) {
                 readers.add(r);
             }
@@ -193,7 +218,14 @@ public final class Player implements AutoCloseable {
             if (id == byId.length) {
                 throw new PrebufferException("cannot open " + file + ": maxLayers=" + byId.length + " are open");
             }
-            layer = new Layer(id, table, source, io, schedule, nativeFramesPerTick, config.missPolicy(),
+            layer = new Layer(
+                    id,
+                    table,
+                    source,
+                    io,
+                    schedule,
+                    nativeFramesPerTick,
+                    config.missPolicy(),
                     config.missDeadlineNanos());
             byId[id] = layer;
             book.register(layer);
@@ -316,7 +348,10 @@ public final class Player implements AutoCloseable {
 
     /** The ids of the open layers. */
     public synchronized int[] layerIds() {
-        return book.live().stream().filter(l -> byId[l.id] == l).mapToInt(l -> l.id).toArray();
+        return book.live().stream()
+                .filter(l -> byId[l.id] == l)
+                .mapToInt(l -> l.id)
+                .toArray();
     }
 
     /** The frames of a layer's movie. */
@@ -406,7 +441,8 @@ public final class Player implements AutoCloseable {
                 if (manual) {
                     pump();
                 } else if (ioFailure != null) {
-                    throw new IOException("opening " + file + " failed: the I/O thread stopped: " + ioFailure, ioFailure);
+                    throw new IOException(
+                            "opening " + file + " failed: the I/O thread stopped: " + ioFailure, ioFailure);
                 } else if (System.nanoTime() > deadline) {
                     throw new IOException("opening " + file + " took more than 60 s");
                 } else {
@@ -446,10 +482,18 @@ public final class Player implements AutoCloseable {
             }
         }
         Rational fps = config.fps();
-        return new PlayerStats(engine.name(), engine.fallbackReason(),
+        return new PlayerStats(
+                engine.name(),
+                engine.fallbackReason(),
                 fps.denominator() == 1 ? Long.toString(fps.numerator()) : fps.numerator() + "/" + fps.denominator(),
-                ticks, skippedTicks, c.layers(), c.acquire(), c.seekToReady(), es == null ? 0 : es.enterCalls(),
-                c.ringBytes() + ProcessMemory.directBufferBytes(), ProcessMemory.rssBytes());
+                ticks,
+                skippedTicks,
+                c.layers(),
+                c.acquire(),
+                c.seekToReady(),
+                es == null ? 0 : es.enterCalls(),
+                c.ringBytes() + ProcessMemory.directBufferBytes(),
+                ProcessMemory.rssBytes());
     }
 
     /** The engine's counters, fresh: asks the I/O thread to publish them and waits up to 100 ms for it. */

@@ -24,9 +24,22 @@ import org.hapring.mov.Rational;
  */
 public final class PlayerConfig {
     /** The keys a config file may set. */
-    public static final List<String> KEYS = List.of("hapPreBufferFrames", "maxPreBufferFrames",
-            "hapAsyncIO", "hapMemoryMap", "engine", "direct", "memoryCapBytes", "fps", "missPolicy",
-            "missDeadlineMicros", "decodeThreads", "queueDepth", "sinkHoldFrames", "loop", "maxLayers");
+    public static final List<String> KEYS = List.of(
+            "hapPreBufferFrames",
+            "maxPreBufferFrames",
+            "hapAsyncIO",
+            "hapMemoryMap",
+            "engine",
+            "direct",
+            "memoryCapBytes",
+            "fps",
+            "missPolicy",
+            "missDeadlineMicros",
+            "decodeThreads",
+            "queueDepth",
+            "sinkHoldFrames",
+            "loop",
+            "maxLayers");
 
     private final Map<String, String> values;
     private final int preBufferFrames;
@@ -46,12 +59,14 @@ public final class PlayerConfig {
     private PlayerConfig(Map<String, String> v) {
         this.values = Map.copyOf(v);
         preBufferFrames = intIn(v, "hapPreBufferFrames", 1, 32);
-        maxPreBufferFrames = v.containsKey("maxPreBufferFrames") ? intIn(v, "maxPreBufferFrames", preBufferFrames, 48)
+        maxPreBufferFrames = v.containsKey("maxPreBufferFrames")
+                ? intIn(v, "maxPreBufferFrames", preBufferFrames, 48)
                 : Math.min(48, preBufferFrames + 3);
         boolean async = bool(v, "hapAsyncIO");
         boolean mmap = bool(v, "hapMemoryMap");
         if (!async && mmap) {
-            throw new IllegalArgumentException("hapMemoryMap=true: needs hapAsyncIO=true (mapped reads run on the I/O thread)");
+            throw new IllegalArgumentException(
+                    "hapMemoryMap=true: needs hapAsyncIO=true (mapped reads run on the I/O thread)");
         }
         EngineKind implied = !async ? EngineKind.SYNC : mmap ? EngineKind.MMAP : EngineKind.AUTO;
         if (v.containsKey("engine")) {
@@ -207,12 +222,22 @@ public final class PlayerConfig {
     /** A byte count: digits with an optional suffix k, M, G (powers of 1000) or KiB, MiB, GiB. */
     private static long bytes(Map<String, String> v, String key) {
         String s = v.get(key).trim();
-        String[][] units = {{"KiB", "1024"}, {"MiB", "1048576"}, {"GiB", "1073741824"}, {"k", "1000"}, {"K", "1000"},
-            {"M", "1000000"}, {"G", "1000000000"}, {"", "1"}};
+        String[][] units = {
+            {"KiB", "1024"},
+            {"MiB", "1048576"},
+            {"GiB", "1073741824"},
+            {"k", "1000"},
+            {"K", "1000"},
+            {"M", "1000000"},
+            {"G", "1000000000"},
+            {"", "1"}
+        };
         for (String[] u : units) {
             if (s.endsWith(u[0]) && s.length() > u[0].length()) {
                 try {
-                    long n = Math.multiplyExact(Long.parseLong(s.substring(0, s.length() - u[0].length()).trim()),
+                    long n = Math.multiplyExact(
+                            Long.parseLong(
+                                    s.substring(0, s.length() - u[0].length()).trim()),
                             Long.parseLong(u[1]));
                     if (n < 1_000_000 || n > (1L << 40)) {
                         throw new IllegalArgumentException(key + "=" + s + ": must be 1M..1TiB");
@@ -239,7 +264,10 @@ public final class PlayerConfig {
             values.put("fps", "60");
             values.put("missPolicy", "repeat");
             values.put("missDeadlineMicros", "4000");
-            values.put("decodeThreads", Integer.toString(Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()))));
+            values.put(
+                    "decodeThreads",
+                    Integer.toString(
+                            Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()))));
             values.put("queueDepth", "256");
             values.put("sinkHoldFrames", "1");
             values.put("loop", "true");
@@ -249,7 +277,8 @@ public final class PlayerConfig {
         /** Sets {@code key} (one of {@link #KEYS}); the value is checked by {@link #build()}. */
         public Builder set(String key, String value) {
             if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException(key + "=" + value + ": unknown key (known: " + String.join(", ", KEYS) + ")");
+                throw new IllegalArgumentException(
+                        key + "=" + value + ": unknown key (known: " + String.join(", ", KEYS) + ")");
             }
             if (value == null) {
                 throw new IllegalArgumentException(key + ": no value");
@@ -268,7 +297,8 @@ public final class PlayerConfig {
             try (Reader r = Files.newBufferedReader(file)) {
                 p.load(r);
             }
-            for (String k : new TreeMap<>(p).keySet().stream().map(Object::toString).toList()) {
+            for (String k :
+                    new TreeMap<>(p).keySet().stream().map(Object::toString).toList()) {
                 try {
                     set(k, p.getProperty(k));
                 } catch (IllegalArgumentException e) {

@@ -21,9 +21,18 @@ import org.hapring.prebuffer.LatencySummary;
  *
  * <p>Immutable; any thread.
  */
-public record PlayerStats(String engine, String fallbackReason, String fps, long ticks, long skippedTicks,
-        List<LayerStats> layers, LatencySummary acquire, LatencySummary seekToReady, long ioEnterCalls,
-        long offHeapBytes, long rssBytes) {
+public record PlayerStats(
+        String engine,
+        String fallbackReason,
+        String fps,
+        long ticks,
+        long skippedTicks,
+        List<LayerStats> layers,
+        LatencySummary acquire,
+        LatencySummary seekToReady,
+        long ioEnterCalls,
+        long offHeapBytes,
+        long rssBytes) {
 
     public long shown() {
         return layers.stream().mapToLong(LayerStats::shown).sum();

@@ -73,7 +73,10 @@ final class StatsBook {
     private LayerStats stats(Layer l) {
         long wrong = sink instanceof FrameVerifier v ? v.wrongFrames(l.id) : 0;
         if (l.source instanceof FrameSource.Prefetched p) {
-            return l.stats(wrong, p.layer().ring().slotCount(), p.layer().lookaheadFrames(),
+            return l.stats(
+                    wrong,
+                    p.layer().ring().slotCount(),
+                    p.layer().lookaheadFrames(),
                     p.layer().ring().offHeapBytes());
         }
         OnDemandReader r = ((FrameSource.OnDemand) l.source).reader();

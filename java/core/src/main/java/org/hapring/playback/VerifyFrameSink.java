@@ -63,7 +63,8 @@ public final class VerifyFrameSink implements FrameSink, FrameVerifier {
     private void check(int layerId, ReadyFrame frame) {
         TextureFrame t = frame.texture();
         long stamp = FrameStamp.fits(t.widthPixels(), t.heightPixels())
-                ? FrameStamp.read(t.plane(0), t.format(0), t.widthPixels(), t.heightPixels()) : FrameStamp.NONE;
+                ? FrameStamp.read(t.plane(0), t.format(0), t.widthPixels(), t.heightPixels())
+                : FrameStamp.NONE;
         boolean ok = stamp != FrameStamp.NONE && FrameStamp.frameNumber(stamp) == frame.frameIndex();
         if (ok) {
             int stampLayer = FrameStamp.layerId(stamp);

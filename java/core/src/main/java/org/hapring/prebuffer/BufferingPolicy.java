@@ -22,8 +22,11 @@ public final class BufferingPolicy {
     private final long memoryCapBytes;
 
     public BufferingPolicy(int minLookaheadFrames, int maxLookaheadFrames, int sinkHoldFrames, long memoryCapBytes) {
-        if (minLookaheadFrames < 1 || maxLookaheadFrames < minLookaheadFrames || sinkHoldFrames < 0
-                || maxLookaheadFrames + 1 + sinkHoldFrames > LayerRing.MAX_SLOTS || memoryCapBytes < 1) {
+        if (minLookaheadFrames < 1
+                || maxLookaheadFrames < minLookaheadFrames
+                || sinkHoldFrames < 0
+                || maxLookaheadFrames + 1 + sinkHoldFrames > LayerRing.MAX_SLOTS
+                || memoryCapBytes < 1) {
             throw new IllegalArgumentException("minLookaheadFrames=" + minLookaheadFrames + " maxLookaheadFrames="
                     + maxLookaheadFrames + " sinkHoldFrames=" + sinkHoldFrames + " memoryCapBytes=" + memoryCapBytes
                     + ": need 1 <= min <= max, holds >= 0, max + 1 + holds <= " + LayerRing.MAX_SLOTS + ", cap >= 1");
@@ -77,8 +80,9 @@ public final class BufferingPolicy {
      * {@code tickPeriodNanos}, given a recent read latency of {@code recentReadNanos}.
      */
     public int lookaheadFrames(int slots, long tickPeriodNanos, long recentReadNanos) {
-        long cover = recentReadNanos <= 0 ? 0 : (recentReadNanos * LATENCY_SAFETY_FACTOR + tickPeriodNanos - 1)
-                / Math.max(1, tickPeriodNanos);
+        long cover = recentReadNanos <= 0
+                ? 0
+                : (recentReadNanos * LATENCY_SAFETY_FACTOR + tickPeriodNanos - 1) / Math.max(1, tickPeriodNanos);
         long k = Math.max(minLookaheadFrames, cover + 1);
         return (int) Math.min(k, Math.min(maxLookaheadFrames, slots - reserveSlots()));
     }

@@ -26,8 +26,10 @@ final class DecodeQueue {
     private final FrameSlot[] cells;
     private final AtomicLongArray sequences;
     private final int mask;
+
     @SuppressWarnings("unused")
     private volatile long head;
+
     @SuppressWarnings("unused")
     private volatile long tail;
 

@@ -32,8 +32,11 @@ public final class DecodeWorkers implements AutoCloseable {
         queue = new DecodeQueue(queueCapacity);
         inline = threads == 0 ? new Worker(queue, decoders.get(), 0) : null;
         for (int i = 0; i < threads; i++) {
-            runners.add(new AgentRunner(new Worker(queue, decoders.get(), i),
-                    new BackoffIdleStrategy(20, 2, 50_000, 2_000_000), onCrash).start());
+            runners.add(new AgentRunner(
+                            new Worker(queue, decoders.get(), i),
+                            new BackoffIdleStrategy(20, 2, 50_000, 2_000_000),
+                            onCrash)
+                    .start());
         }
     }
 
@@ -107,8 +110,10 @@ public final class DecodeWorkers implements AutoCloseable {
             } catch (InternalError | RuntimeException e) {
                 // InternalError: a page of a mapped file that shrank under us (SIGBUS turned into an error).
                 ring.stats.addShared(LayerIoStats.DECODE_ERRORS, 1);
-                slot.fail(new PrebufferException("frame " + frame + " of " + ring.file + " (offset "
-                        + ring.table.offset(frame) + ") could not be decoded: " + e, e));
+                slot.fail(new PrebufferException(
+                        "frame " + frame + " of " + ring.file + " (offset " + ring.table.offset(frame)
+                                + ") could not be decoded: " + e,
+                        e));
             }
             return 1;
         }

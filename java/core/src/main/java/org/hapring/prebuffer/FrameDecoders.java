@@ -32,12 +32,16 @@ public final class FrameDecoders {
 
     private static synchronized ForkJoinPool pool(int helpers) {
         if (chunkPool == null || chunkPool.getParallelism() < helpers) {
-            chunkPool = new ForkJoinPool(helpers, p -> {
-                var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-                t.setName("hapring-chunk-" + t.getPoolIndex());
-                t.setDaemon(true);
-                return t;
-            }, null, false);
+            chunkPool = new ForkJoinPool(
+                    helpers,
+                    p -> {
+                        var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+                        t.setName("hapring-chunk-" + t.getPoolIndex());
+                        t.setDaemon(true);
+                        return t;
+                    },
+                    null,
+                    false);
         }
         return chunkPool;
     }

@@ -56,6 +56,7 @@ public final class FrameSlot implements ReadyFrame {
 
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state = FREE;
+
     private int frameIndex = -1;
     private TextureFrame published;
     private long readyNanos;
@@ -129,7 +130,8 @@ public final class FrameSlot implements ReadyFrame {
         do {
             s = (int) STATE.getVolatile(this);
             if (s < 1) {
-                throw new IllegalStateException("retain of a frame that is not held (slot " + index + " state=" + s + ")");
+                throw new IllegalStateException(
+                        "retain of a frame that is not held (slot " + index + " state=" + s + ")");
             }
         } while (!STATE.compareAndSet(this, s, s + 1));
     }
@@ -140,7 +142,8 @@ public final class FrameSlot implements ReadyFrame {
         do {
             s = (int) STATE.getVolatile(this);
             if (s < 1) {
-                throw new IllegalStateException("release of a frame that is not held (slot " + index + " state=" + s + ")");
+                throw new IllegalStateException(
+                        "release of a frame that is not held (slot " + index + " state=" + s + ")");
             }
         } while (!STATE.compareAndSet(this, s, s - 1));
     }

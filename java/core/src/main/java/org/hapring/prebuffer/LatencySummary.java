@@ -15,7 +15,8 @@ public record LatencySummary(long count, long p50Nanos, long p99Nanos, long maxN
         if (h.getTotalCount() == 0) {
             return EMPTY;
         }
-        return new LatencySummary(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue());
+        return new LatencySummary(
+                h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue());
     }
 
     public double p50Micros() {

@@ -37,8 +37,15 @@ public final class LayerRing implements AutoCloseable {
      * @param rawBytesEach read-buffer bytes per slot (0: zero-copy engine, no buffers)
      * @param withTextures whether to allocate decoded texture planes now (else on first need)
      */
-    LayerRing(SampleTable table, HapVariant variant, int widthPixels, int heightPixels, int slotCount, long rawBytesEach,
-            int alignmentBytes, boolean withTextures) {
+    LayerRing(
+            SampleTable table,
+            HapVariant variant,
+            int widthPixels,
+            int heightPixels,
+            int slotCount,
+            long rawBytesEach,
+            int alignmentBytes,
+            boolean withTextures) {
         if (slotCount < 1 || slotCount > MAX_SLOTS) {
             throw new IllegalArgumentException("slotCount=" + slotCount + ": must be 1.." + MAX_SLOTS);
         }

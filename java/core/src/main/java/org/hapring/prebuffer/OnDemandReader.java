@@ -30,13 +30,15 @@ public final class OnDemandReader implements AutoCloseable, CompletionHandler {
     private PrebufferException error;
     private FrameSlot pending;
 
-    public OnDemandReader(ReadEngine engine, SampleTable table, FrameDecoder decoder, int sinkHoldFrames,
-            OpenOptions options) throws IOException {
+    public OnDemandReader(
+            ReadEngine engine, SampleTable table, FrameDecoder decoder, int sinkHoldFrames, OpenOptions options)
+            throws IOException {
         this.engine = engine;
         this.table = table;
         this.decoder = decoder;
-        HapVariant variant = HapVariant.fromFourcc(table.fourcc()).orElseThrow(() -> new PrebufferException(
-                table.file() + ": fourcc " + table.fourcc() + " is not a HAP variant this player shows"));
+        HapVariant variant = HapVariant.fromFourcc(table.fourcc())
+                .orElseThrow(() -> new PrebufferException(
+                        table.file() + ": fourcc " + table.fourcc() + " is not a HAP variant this player shows"));
         long raw = BufferSet.requiredBytes(table.maxSampleBytes(), 4096);
         this.ring = new LayerRing(table, variant, table.width(), table.height(), 2 + sinkHoldFrames, raw, 4096, true);
         synchronized (engine) {
@@ -80,7 +82,12 @@ public final class OnDemandReader implements AutoCloseable, CompletionHandler {
         pending = slot;
         synchronized (engine) {
             try {
-                if (engine.queue(file, table.offset(frame), table.size(frame), ring.buffers().index(slot.index), 0)
+                if (engine.queue(
+                                file,
+                                table.offset(frame),
+                                table.size(frame),
+                                ring.buffers().index(slot.index),
+                                0)
                         == ReadEngine.BUSY) {
                     slot.free();
                     return null;
@@ -107,7 +114,8 @@ public final class OnDemandReader implements AutoCloseable, CompletionHandler {
         int header = StoredFrames.storedHeaderBytes(data, ring.variant, ring.widthPixels, ring.heightPixels);
         if (header > 0) {
             TextureFormat format = StoredFrames.format(data);
-            slot.publishView(format, data.asSlice(header, format.textureBytes(ring.widthPixels, ring.heightPixels)), now);
+            slot.publishView(
+                    format, data.asSlice(header, format.textureBytes(ring.widthPixels, ring.heightPixels)), now);
             return;
         }
         try {
@@ -116,8 +124,10 @@ public final class OnDemandReader implements AutoCloseable, CompletionHandler {
             slot.publishDecoded(System.nanoTime());
         } catch (HapFormatException e) {
             slot.free();
-            error = new PrebufferException(e.located(table.file(), slot.frameIndex(),
-                    table.offset(slot.frameIndex())).getMessage(), e);
+            error = new PrebufferException(
+                    e.located(table.file(), slot.frameIndex(), table.offset(slot.frameIndex()))
+                            .getMessage(),
+                    e);
         }
     }
 
@@ -132,7 +142,8 @@ public final class OnDemandReader implements AutoCloseable, CompletionHandler {
         pending = null;
         slot.free();
         ring.stats.add(LayerIoStats.READ_ERRORS, 1);
-        error = new PrebufferException("reading frame " + frame + " of " + table.file() + " failed: " + e.getMessage(), e);
+        error = new PrebufferException(
+                "reading frame " + frame + " of " + table.file() + " failed: " + e.getMessage(), e);
     }
 
     /** Closes the file and frees the ring; nothing may hold its frames. */

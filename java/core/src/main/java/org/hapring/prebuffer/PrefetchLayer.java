@@ -35,8 +35,10 @@ public final class PrefetchLayer {
     final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     volatile FrameSchedule schedule;
+
     @SuppressWarnings("unused") // accessed through HINT
     private volatile long hint = NO_HINT;
+
     volatile boolean replan = true;
     private volatile PrebufferException error;
     volatile int lookaheadFrames;

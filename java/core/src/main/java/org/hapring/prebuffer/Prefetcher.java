@@ -65,8 +65,15 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
      * @param hintFrames frames read at a seek hint (the target and its neighbours)
      * @param maxLayers size of the layer table (ids 0..maxLayers-1)
      */
-    public Prefetcher(ReadEngine engine, BufferingPolicy policy, DecodeWorkers decoders, OpenOptions openOptions,
-            long tickPeriodNanos, int maxTicksAhead, int hintFrames, int maxLayers) {
+    public Prefetcher(
+            ReadEngine engine,
+            BufferingPolicy policy,
+            DecodeWorkers decoders,
+            OpenOptions openOptions,
+            long tickPeriodNanos,
+            int maxTicksAhead,
+            int hintFrames,
+            int maxLayers) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.decoders = Objects.requireNonNull(decoders, "decoders");
@@ -132,8 +139,9 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
         HapVariant variant;
         boolean stored;
         try {
-            variant = HapVariant.fromFourcc(table.fourcc()).orElseThrow(() -> new PrebufferException(
-                    table.file() + ": fourcc " + table.fourcc() + " is not a HAP variant this player shows"));
+            variant = HapVariant.fromFourcc(table.fourcc())
+                    .orElseThrow(() -> new PrebufferException(
+                            table.file() + ": fourcc " + table.fourcc() + " is not a HAP variant this player shows"));
             stored = !engine.capabilities().zeroCopy() && firstFrameStored(table, variant);
         } catch (IOException e) {
             f.completeExceptionally(e);
@@ -169,8 +177,9 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
         if (head.hasRemaining()) {
             return false;
         }
-        return StoredFrames.storedHeaderBytes(MemorySegment.ofArray(head.array()), table.size(first), variant,
-                table.width(), table.height()) > 0;
+        return StoredFrames.storedHeaderBytes(
+                        MemorySegment.ofArray(head.array()), table.size(first), variant, table.width(), table.height())
+                > 0;
     }
 
     // ---- I/O thread
@@ -294,15 +303,15 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
             int header = StoredFrames.storedHeaderBytes(data, ring.variant, ring.widthPixels, ring.heightPixels);
             if (header > 0) {
                 TextureFormat format = StoredFrames.format(data);
-                slot.publishView(format, data.asSlice(header, format.textureBytes(ring.widthPixels,
-                        ring.heightPixels)), now);
+                slot.publishView(
+                        format, data.asSlice(header, format.textureBytes(ring.widthPixels, ring.heightPixels)), now);
                 ring.stats.add(LayerIoStats.ZERO_COPY_FRAMES, 1);
                 return;
             }
         }
         if (!ring.hasTextures()) {
-            long more = (long) ring.slotCount() * LayerRing.textureBytesPerSlot(ring.variant, ring.widthPixels,
-                    ring.heightPixels);
+            long more = (long) ring.slotCount()
+                    * LayerRing.textureBytesPerSlot(ring.variant, ring.widthPixels, ring.heightPixels);
             if (offHeapBytes + more > policy.memoryCapBytes()) {
                 slot.free();
                 layer.fail(new PrebufferException(ring.file + ": frame " + slot.frameIndex() + " is compressed and"
@@ -326,9 +335,11 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
         slot.free();
         layer.ring.stats.add(LayerIoStats.READ_ERRORS, 1);
         if (!layer.closing) {
-            layer.fail(new PrebufferException("reading frame " + frame + " of " + layer.table.file() + " (offset "
-                    + layer.table.offset(frame) + ", " + layer.table.size(frame) + " bytes) failed: "
-                    + error.getMessage(), error));
+            layer.fail(new PrebufferException(
+                    "reading frame " + frame + " of " + layer.table.file() + " (offset "
+                            + layer.table.offset(frame) + ", " + layer.table.size(frame) + " bytes) failed: "
+                            + error.getMessage(),
+                    error));
         }
     }
 

@@ -26,7 +26,12 @@ final class ReadPlanner {
     private final long[] upcomingDue = new long[2 * LayerRing.MAX_SLOTS];
     private final PrefetchLayer[] planning;
 
-    ReadPlanner(ReadEngine engine, BufferingPolicy policy, long tickPeriodNanos, int maxTicksAhead, int hintFrames,
+    ReadPlanner(
+            ReadEngine engine,
+            BufferingPolicy policy,
+            long tickPeriodNanos,
+            int maxTicksAhead,
+            int hintFrames,
             int maxLayers) {
         this.engine = engine;
         this.policy = policy;
@@ -101,8 +106,10 @@ final class ReadPlanner {
         LayerRing ring = layer.ring;
         for (FrameSlot s : ring.slots) {
             if (s.state() == FrameSlot.FAILED) {
-                layer.fail(s.error instanceof PrebufferException p ? p
-                        : new PrebufferException(String.valueOf(s.error.getMessage()), s.error));
+                layer.fail(
+                        s.error instanceof PrebufferException p
+                                ? p
+                                : new PrebufferException(String.valueOf(s.error.getMessage()), s.error));
                 s.free();
             }
         }
@@ -159,7 +166,9 @@ final class ReadPlanner {
 
     private boolean queueRead(PrefetchLayer layer, FrameSlot slot, int frame, long generation) {
         slot.claim(frame, generation, System.nanoTime());
-        int buffer = layer.ring.buffers() == null ? ReadEngine.NO_BUFFER : layer.ring.buffers().index(slot.index);
+        int buffer = layer.ring.buffers() == null
+                ? ReadEngine.NO_BUFFER
+                : layer.ring.buffers().index(slot.index);
         long userData = ((long) layer.id << 48) | ((long) slot.index << 32) | (generation & Prefetcher.GENERATION_MASK);
         int rc = engine.queue(layer.file, layer.table.offset(frame), layer.table.size(frame), buffer, userData);
         if (rc == ReadEngine.BUSY) {

@@ -27,8 +27,8 @@ final class StoredFrames {
      * The same, from the frame's first 8 bytes ({@code head}) and its length: what a probe that read only the
      * header can tell.
      */
-    static int storedHeaderBytes(MemorySegment head, long frameBytes, HapVariant variant, int widthPixels,
-            int heightPixels) {
+    static int storedHeaderBytes(
+            MemorySegment head, long frameBytes, HapVariant variant, int widthPixels, int heightPixels) {
         MemorySegment frame = head;
         if (variant.planes().size() != 1 || head.byteSize() < 8 || frameBytes < 8) {
             return -1;

@@ -37,7 +37,8 @@ final class Caption {
         this.frameDigits = Long.toString(Math.max(0, frameCount - 1)).length();
         int chars = Math.max(layerLine.length(), 1 + frameDigits);
         this.boxWidthCells = chars * (Glyphs.WIDTH + 1) + 1;
-        this.cellBlocks = Math.max(1, Math.min(blocksAcross * 3 / 5 / boxWidthCells, blocksDown / 2 / BOX_HEIGHT_CELLS));
+        this.cellBlocks =
+                Math.max(1, Math.min(blocksAcross * 3 / 5 / boxWidthCells, blocksDown / 2 / BOX_HEIGHT_CELLS));
         this.originX = (blocksAcross - boxWidthCells * cellBlocks) / 2;
         this.originY = (blocksDown - BOX_HEIGHT_CELLS * cellBlocks) / 2;
     }

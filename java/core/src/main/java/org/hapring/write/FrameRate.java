@@ -21,6 +21,7 @@ import java.math.BigInteger;
 public record FrameRate(long numerator, long denominator) {
     /** Highest rate accepted, frames per second. */
     public static final int MAX_FPS = 1000;
+
     private static final long QUICKTIME_BASE = 600;
 
     public FrameRate {
@@ -28,11 +29,14 @@ public record FrameRate(long numerator, long denominator) {
             throw new IllegalArgumentException("frame rate " + numerator + "/" + denominator
                     + " needs a positive numerator and denominator below 2^31");
         }
-        long g = BigInteger.valueOf(numerator).gcd(BigInteger.valueOf(denominator)).longValueExact();
+        long g = BigInteger.valueOf(numerator)
+                .gcd(BigInteger.valueOf(denominator))
+                .longValueExact();
         numerator /= g;
         denominator /= g;
         if (numerator > (long) MAX_FPS * denominator) {
-            throw new IllegalArgumentException("frame rate " + numerator + "/" + denominator + " is above " + MAX_FPS + " fps");
+            throw new IllegalArgumentException(
+                    "frame rate " + numerator + "/" + denominator + " is above " + MAX_FPS + " fps");
         }
         if (numerator * 1000 < denominator) {
             throw new IllegalArgumentException("frame rate " + numerator + "/" + denominator + " is below 0.001 fps");
@@ -45,7 +49,9 @@ public record FrameRate(long numerator, long denominator) {
         try {
             int slash = t.indexOf('/');
             if (slash >= 0) {
-                return new FrameRate(Long.parseLong(t.substring(0, slash).trim()), Long.parseLong(t.substring(slash + 1).trim()));
+                return new FrameRate(
+                        Long.parseLong(t.substring(0, slash).trim()),
+                        Long.parseLong(t.substring(slash + 1).trim()));
             }
             BigDecimal d = new BigDecimal(t);
             if (d.signum() <= 0) {
@@ -60,16 +66,21 @@ public record FrameRate(long numerator, long denominator) {
                 return new FrameRate(k * 1000, 1001);
             }
             BigDecimal s = d.stripTrailingZeros();
-            return new FrameRate(s.unscaledValue().longValueExact(), BigInteger.TEN.pow(s.scale()).longValueExact());
+            return new FrameRate(
+                    s.unscaledValue().longValueExact(),
+                    BigInteger.TEN.pow(s.scale()).longValueExact());
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("frame rate '" + text + "' is not a number like 60, 59.94 or 30000/1001");
+            throw new IllegalArgumentException(
+                    "frame rate '" + text + "' is not a number like 60, 59.94 or 30000/1001");
         }
     }
 
     /** Media timescale, units per second. */
     public long timescale() {
         if (denominator == 1) {
-            long g = BigInteger.valueOf(numerator).gcd(BigInteger.valueOf(QUICKTIME_BASE)).longValueExact();
+            long g = BigInteger.valueOf(numerator)
+                    .gcd(BigInteger.valueOf(QUICKTIME_BASE))
+                    .longValueExact();
             return numerator / g * QUICKTIME_BASE;
         }
         return numerator * scaleUp();

@@ -24,9 +24,19 @@ import org.hapring.decode.HapVariant;
  *
  * <p>Immutable; any thread.
  */
-public record GenSpec(Path output, HapVariant variant, int widthPixels, int heightPixels, FrameRate rate,
-        long frameCount, Content content, int layerId, long seed, HapEncoding encoding,
-        MovWriter.MoovPlacement moov, int workerThreads) {
+public record GenSpec(
+        Path output,
+        HapVariant variant,
+        int widthPixels,
+        int heightPixels,
+        FrameRate rate,
+        long frameCount,
+        Content content,
+        int layerId,
+        long seed,
+        HapEncoding encoding,
+        MovWriter.MoovPlacement moov,
+        int workerThreads) {
 
     /** Largest width or height accepted, pixels. */
     public static final int MAX_SIZE_PIXELS = 16384;
@@ -57,8 +67,8 @@ public record GenSpec(Path output, HapVariant variant, int widthPixels, int heig
                     + FrameStamp.BITS + " 4x4 blocks, the frame stamp's minimum (e.g. 32x32, 64x16, 256x4)");
         }
         if (frameCount < 1 || frameCount > MAX_FRAMES) {
-            throw new IllegalArgumentException("frames=" + frameCount + " is outside 1.." + MAX_FRAMES
-                    + " (check --seconds and --fps)");
+            throw new IllegalArgumentException(
+                    "frames=" + frameCount + " is outside 1.." + MAX_FRAMES + " (check --seconds and --fps)");
         }
         if (layerId < 0 || layerId > FrameStamp.MAX_LAYER_ID) {
             throw new IllegalArgumentException("layer-id=" + layerId + " is outside 0.." + FrameStamp.MAX_LAYER_ID);

@@ -91,10 +91,11 @@ public final class HapFrameEncoder {
      */
     public long encode(TextureFrame texture, MemorySegment out) throws IOException {
         if (!out.isNative() || out.byteSize() < maxFrameBytes) {
-            throw new IllegalArgumentException("out must be native memory of at least " + maxFrameBytes
-                    + " bytes, got " + out.byteSize() + (out.isNative() ? "" : " on the heap"));
+            throw new IllegalArgumentException("out must be native memory of at least " + maxFrameBytes + " bytes, got "
+                    + out.byteSize() + (out.isNative() ? "" : " on the heap"));
         }
-        if (texture.planeCount() != planes.length || texture.widthPixels() != widthPixels
+        if (texture.planeCount() != planes.length
+                || texture.widthPixels() != widthPixels
                 || texture.heightPixels() != heightPixels) {
             throw new IllegalArgumentException("texture is " + texture.widthPixels() + "x" + texture.heightPixels()
                     + " with " + texture.planeCount() + " planes, encoder expects " + widthPixels + "x" + heightPixels
@@ -103,7 +104,9 @@ public final class HapFrameEncoder {
         long pos = outerHeaderBytes;
         for (int p = 0; p < planes.length; p++) {
             MemorySegment plane = texture.plane(p);
-            if (texture.format(p) != planes[p].format || plane.byteSize() != planes[p].textureBytes || !plane.isNative()) {
+            if (texture.format(p) != planes[p].format
+                    || plane.byteSize() != planes[p].textureBytes
+                    || !plane.isNative()) {
                 throw new IllegalArgumentException("plane " + p + " is " + texture.format(p) + " of "
                         + plane.byteSize() + " bytes, expected native " + planes[p].format + " of "
                         + planes[p].textureBytes);
@@ -128,8 +131,8 @@ public final class HapFrameEncoder {
 
     private int headerBytesFor(long maxPayloadBytes, String what) {
         if (maxPayloadBytes > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException("a " + widthPixels + "x" + heightPixels + " " + variant.cliName()
-                    + " " + what + " can reach " + maxPayloadBytes + " bytes, more than HAP's 32-bit section size");
+            throw new IllegalArgumentException("a " + widthPixels + "x" + heightPixels + " " + variant.cliName() + " "
+                    + what + " can reach " + maxPayloadBytes + " bytes, more than HAP's 32-bit section size");
         }
         return switch (encoding.header()) {
             case EIGHT -> 8;
@@ -183,7 +186,8 @@ public final class HapFrameEncoder {
             } else {
                 long tablesMax = (long) chunks * 9 + 3 * 8;
                 this.nestedHeaderBytes = headerBytesFor(tablesMax + 8, "decode instructions container");
-                int tables = nestedHeaderBytes * 2 + chunks * 5
+                int tables = nestedHeaderBytes * 2
+                        + chunks * 5
                         + (encoding.offsetTable() ? nestedHeaderBytes + chunks * 4 : 0);
                 this.instructionsBytes = nestedHeaderBytes + tables;
             }

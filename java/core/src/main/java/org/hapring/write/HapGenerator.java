@@ -40,6 +40,7 @@ public final class HapGenerator {
     static final long BATCH_BYTES = 64L << 20;
     /** Off-heap memory the frame slots may take (at least two slots are made whatever their size). */
     static final long SLOT_MEMORY_BUDGET_BYTES = 1L << 30;
+
     private static final long PROGRESS_INTERVAL_NANOS = 200_000_000L;
 
     /** Receives progress on the writer thread. */
@@ -66,24 +67,41 @@ public final class HapGenerator {
         long start = System.nanoTime();
         try (Arena arena = Arena.ofShared()) {
             FrameContent content = switch (spec.content()) {
-                case PATTERN -> new PatternContent(spec.variant(), spec.widthPixels(), spec.heightPixels(),
-                        spec.layerId(), spec.frameCount(), arena);
-                case NOISE -> new NoiseContent(spec.variant(), spec.widthPixels(), spec.heightPixels(),
-                        spec.layerId(), spec.frameCount(), spec.seed());
+                case PATTERN ->
+                    new PatternContent(
+                            spec.variant(),
+                            spec.widthPixels(),
+                            spec.heightPixels(),
+                            spec.layerId(),
+                            spec.frameCount(),
+                            arena);
+                case NOISE ->
+                    new NoiseContent(
+                            spec.variant(),
+                            spec.widthPixels(),
+                            spec.heightPixels(),
+                            spec.layerId(),
+                            spec.frameCount(),
+                            spec.seed());
             };
-            HapFrameEncoder encoder = new HapFrameEncoder(spec.variant(), spec.widthPixels(), spec.heightPixels(),
-                    spec.encoding());
+            HapFrameEncoder encoder =
+                    new HapFrameEncoder(spec.variant(), spec.widthPixels(), spec.heightPixels(), spec.encoding());
             ArrayDeque<Slot> free = new ArrayDeque<>();
-            long slotBytes = spec.variant().textureBytes(spec.widthPixels(), spec.heightPixels()) + encoder.maxFrameBytes();
+            long slotBytes =
+                    spec.variant().textureBytes(spec.widthPixels(), spec.heightPixels()) + encoder.maxFrameBytes();
             long slots = Math.max(2, Math.min(2L * spec.workerThreads() + 2, SLOT_MEMORY_BUDGET_BYTES / slotBytes));
             for (int i = 0; i < slots; i++) {
-                free.add(new Slot(TextureFrame.allocate(arena, spec.variant(), spec.widthPixels(), spec.heightPixels()),
+                free.add(new Slot(
+                        TextureFrame.allocate(arena, spec.variant(), spec.widthPixels(), spec.heightPixels()),
                         arena.allocate(encoder.maxFrameBytes(), 64)));
             }
             long prepareNanos = System.nanoTime() - start;
             ExecutorService pool = Executors.newFixedThreadPool(spec.workerThreads(), workerThreads());
-            try (MovWriter writer = MovWriter.create(spec.output(), new MovWriter.TrackFormat(spec.variant(),
-                    spec.widthPixels(), spec.heightPixels(), spec.rate()), spec.moov(), spec.frameCount())) {
+            try (MovWriter writer = MovWriter.create(
+                    spec.output(),
+                    new MovWriter.TrackFormat(spec.variant(), spec.widthPixels(), spec.heightPixels(), spec.rate()),
+                    spec.moov(),
+                    spec.frameCount())) {
                 long written = run(spec, content, encoder, free, pool, writer, progress, start);
                 writer.finish();
                 long elapsed = System.nanoTime() - start;
@@ -99,8 +117,16 @@ public final class HapGenerator {
         }
     }
 
-    private static long run(GenSpec spec, FrameContent content, HapFrameEncoder encoder, ArrayDeque<Slot> free,
-            ExecutorService pool, MovWriter writer, Progress progress, long start) throws IOException {
+    private static long run(
+            GenSpec spec,
+            FrameContent content,
+            HapFrameEncoder encoder,
+            ArrayDeque<Slot> free,
+            ExecutorService pool,
+            MovWriter writer,
+            Progress progress,
+            long start)
+            throws IOException {
         ArrayDeque<Future<Slot>> inFlight = new ArrayDeque<>();
         List<Slot> batch = new ArrayList<>();
         ByteBuffer[] buffers = new ByteBuffer[free.size()];

@@ -39,8 +39,17 @@ final class MoovBuilder {
     private MoovBuilder() {}
 
     /** What to build: the track, its samples, and test switches that force the 64-bit forms. */
-    record Track(HapVariant variant, int widthPixels, int heightPixels, FrameRate rate, int[] sampleSizes,
-            int sampleCount, long firstSampleOffset, boolean forceCo64, boolean forceVersion1, boolean forceSizeTable) {}
+    record Track(
+            HapVariant variant,
+            int widthPixels,
+            int heightPixels,
+            FrameRate rate,
+            int[] sampleSizes,
+            int sampleCount,
+            long firstSampleOffset,
+            boolean forceCo64,
+            boolean forceVersion1,
+            boolean forceSizeTable) {}
 
     /** The largest moov a track of {@code maxSamples} samples can need. */
     static int maxBytes(HapVariant variant, int widthPixels, int heightPixels, FrameRate rate, long maxSamples) {
@@ -48,7 +57,8 @@ final class MoovBuilder {
         byte[] one = build(new Track(variant, widthPixels, heightPixels, rate, new int[1], 1, 0, true, true, true));
         long total = one.length + Math.max(0, maxSamples - 1) * BYTES_PER_SAMPLE_MAX;
         if (total > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException(maxSamples + " frames need a moov of " + total + " bytes: too many frames");
+            throw new IllegalArgumentException(
+                    maxSamples + " frames need a moov of " + total + " bytes: too many frames");
         }
         return (int) total;
     }
@@ -178,21 +188,21 @@ final class MoovBuilder {
         b.u32(1);
         int entry = b.start(t.variant().fourcc());
         b.zeros(6);
-        b.u16(1);               // data reference index
-        b.u16(0);               // version
-        b.u16(0);               // revision
-        b.u32(0);               // vendor
-        b.u32(0);               // temporal quality
-        b.u32(0x200);           // spatial quality: normal
+        b.u16(1); // data reference index
+        b.u16(0); // version
+        b.u16(0); // revision
+        b.u32(0); // vendor
+        b.u32(0); // temporal quality
+        b.u32(0x200); // spatial quality: normal
         b.u16(t.widthPixels());
         b.u16(t.heightPixels());
-        b.u32(0x00480000);      // 72 dpi
+        b.u32(0x00480000); // 72 dpi
         b.u32(0x00480000);
-        b.u32(0);               // data size
-        b.u16(1);               // frames per sample
+        b.u32(0); // data size
+        b.u16(1); // frames per sample
         b.pascal(compressorName(t.variant()), 32);
         b.u16(depth(t.variant()));
-        b.u16(0xFFFF);          // no colour table
+        b.u16(0xFFFF); // no colour table
         b.end(entry);
         b.end(stsd);
 

@@ -41,7 +41,8 @@ public final class MovWriter implements Closeable {
     public record TrackFormat(HapVariant variant, int widthPixels, int heightPixels, FrameRate rate) {
         public TrackFormat {
             if (widthPixels < 1 || heightPixels < 1 || widthPixels > 0xFFFF || heightPixels > 0xFFFF) {
-                throw new IllegalArgumentException("picture " + widthPixels + "x" + heightPixels + " is outside 1..65535");
+                throw new IllegalArgumentException(
+                        "picture " + widthPixels + "x" + heightPixels + " is outside 1..65535");
             }
         }
     }
@@ -72,12 +73,14 @@ public final class MovWriter implements Closeable {
         this.maxFrames = maxFrames;
         this.forceLarge = forceLarge;
         long reserved = placement == MoovPlacement.FIRST
-                ? MoovBuilder.maxBytes(format.variant(), format.widthPixels(), format.heightPixels(), format.rate(), maxFrames) + 8L
+                ? MoovBuilder.maxBytes(
+                                format.variant(), format.widthPixels(), format.heightPixels(), format.rate(), maxFrames)
+                        + 8L
                 : 0;
         this.mdatHeaderOffset = FTYP_BYTES + reserved;
         this.dataStart = mdatHeaderOffset + MDAT_HEADER_BYTES;
-        this.channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        this.channel = FileChannel.open(
+                partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         try {
             ByteBuffer head = ByteBuffer.allocate(FTYP_BYTES + (reserved > 0 ? 8 : 0));
             head.putInt(FTYP_BYTES).put(ascii("ftypqt  ")).putInt(0x200).put(ascii("qt  "));
@@ -158,8 +161,17 @@ public final class MovWriter implements Closeable {
     /** Writes the moov and the final mdat header, closes the file and gives it its real name. */
     public void finish() throws IOException {
         ensureOpen();
-        MoovBuilder.Track track = new MoovBuilder.Track(format.variant(), format.widthPixels(), format.heightPixels(),
-                format.rate(), sampleSizes, sampleCount, dataStart, forceLarge, forceLarge, false);
+        MoovBuilder.Track track = new MoovBuilder.Track(
+                format.variant(),
+                format.widthPixels(),
+                format.heightPixels(),
+                format.rate(),
+                sampleSizes,
+                sampleCount,
+                dataStart,
+                forceLarge,
+                forceLarge,
+                false);
         byte[] moov = MoovBuilder.build(track);
         writeMdatHeader();
         if (placement == MoovPlacement.LAST) {

@@ -32,7 +32,8 @@ import org.hapring.decode.TextureFormat;
  * <p>Stateless; any thread (callers pass their own random generator).
  */
 final class NoiseBlocks {
-    private static final ValueLayout.OfLong LE_LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LE_LONG =
+            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private static final int[] BRIGHT_565 = rgb565Set(200, 255);
     private static final int[] DARK_565 = rgb565Set(0, 56);
@@ -91,10 +92,12 @@ final class NoiseBlocks {
 
     /** Every RGB565 value whose FFmpeg decode has brightness (R + 2G + B) / 4 in [min, max], ascending. */
     private static int[] rgb565Set(int min, int max) {
-        return IntStream.range(0, 1 << 16).filter(c -> {
-            int level = (expand(c >>> 11, 5) + 2 * expand((c >>> 5) & 63, 6) + expand(c & 31, 5) + 2) >> 2;
-            return level >= min && level <= max;
-        }).toArray();
+        return IntStream.range(0, 1 << 16)
+                .filter(c -> {
+                    int level = (expand(c >>> 11, 5) + 2 * expand((c >>> 5) & 63, 6) + expand(c & 31, 5) + 2) >> 2;
+                    return level >= min && level <= max;
+                })
+                .toArray();
     }
 
     private static int expand(int v, int bits) {

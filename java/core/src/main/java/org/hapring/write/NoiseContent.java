@@ -27,8 +27,8 @@ public final class NoiseContent implements FrameContent {
     private final List<TextureFormat> formats;
     private final Caption caption;
 
-    public NoiseContent(HapVariant variant, int widthPixels, int heightPixels, int layerId, long frameCount,
-            long seed) {
+    public NoiseContent(
+            HapVariant variant, int widthPixels, int heightPixels, int layerId, long frameCount, long seed) {
         if (!FrameStamp.fits(widthPixels, heightPixels)) {
             throw new IllegalArgumentException("picture " + widthPixels + "x" + heightPixels
                     + " is too small for the frame stamp (needs at least 64 blocks, e.g. 32x32)");
@@ -55,12 +55,18 @@ public final class NoiseContent implements FrameContent {
             NoiseBlocks.fill(dst, planeBytes, f, random);
             boolean matte = PlaneRoles.matte(variant, p);
             int blockBytes = f.blockBytes();
-            caption.draw(frameIndex, (bx, by, ink) -> NoiseBlocks.level(dst,
-                    ((long) by * blocksAcross + bx) * blockBytes, f, ink || matte, random));
+            caption.draw(
+                    frameIndex,
+                    (bx, by, ink) -> NoiseBlocks.level(
+                            dst, ((long) by * blocksAcross + bx) * blockBytes, f, ink || matte, random));
             long code = FrameStamp.code(layerId, frameIndex);
             for (int bit = 0; bit < FrameStamp.BITS; bit++) {
-                NoiseBlocks.level(dst, FrameStamp.blockOffsetBytes(bit, f, widthPixels), f,
-                        matte || FrameStamp.bit(code, bit), random);
+                NoiseBlocks.level(
+                        dst,
+                        FrameStamp.blockOffsetBytes(bit, f, widthPixels),
+                        f,
+                        matte || FrameStamp.bit(code, bit),
+                        random);
             }
         }
     }

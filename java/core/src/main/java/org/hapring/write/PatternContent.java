@@ -22,7 +22,8 @@ import org.hapring.write.bc.PlaneEncoder;
  * safe for concurrent {@link #render} calls from encode workers.
  */
 public final class PatternContent implements FrameContent {
-    private static final ValueLayout.OfLong LE_LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LE_LONG =
+            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private final HapVariant variant;
     private final int widthPixels;
@@ -37,8 +38,8 @@ public final class PatternContent implements FrameContent {
     private final Caption caption;
 
     /** Compresses the canvas of every plane into memory from {@code arena}. */
-    public PatternContent(HapVariant variant, int widthPixels, int heightPixels, int layerId, long frameCount,
-            Arena arena) {
+    public PatternContent(
+            HapVariant variant, int widthPixels, int heightPixels, int layerId, long frameCount, Arena arena) {
         if (!FrameStamp.fits(widthPixels, heightPixels)) {
             throw new IllegalArgumentException("picture " + widthPixels + "x" + heightPixels
                     + " is too small for the frame stamp (needs at least 64 blocks, e.g. 32x32)");
@@ -76,8 +77,10 @@ public final class PatternContent implements FrameContent {
             long[] inkWords = ink[p];
             long[] paperWords = paper[p];
             int blockBytes = f.blockBytes();
-            caption.draw(frameIndex, (bx, by, isInk) ->
-                    put(dst, ((long) by * blocksAcross + bx) * blockBytes, isInk ? inkWords : paperWords));
+            caption.draw(
+                    frameIndex,
+                    (bx, by, isInk) ->
+                            put(dst, ((long) by * blocksAcross + bx) * blockBytes, isInk ? inkWords : paperWords));
             if (PlaneRoles.matte(variant, p)) {
                 for (int bit = 0; bit < FrameStamp.BITS; bit++) {
                     put(dst, FrameStamp.blockOffsetBytes(bit, f, widthPixels), inkWords);

@@ -41,7 +41,10 @@ class ChunkDecodeWorkersTest {
         out = TextureFrame.allocate(arena, HapVariant.HAP_Q, W, H);
         textureA = HapFrames.patternTexture(F, W, H, 1);
         textureB = HapFrames.noiseTexture(F, W, H, 2);
-        frameA = HapFrames.chunked(F, textureA).split(8).compressors(SNAPPY, SNAPPY, STORED).build();
+        frameA = HapFrames.chunked(F, textureA)
+                .split(8)
+                .compressors(SNAPPY, SNAPPY, STORED)
+                .build();
         frameB = HapFrames.chunked(F, textureB).split(5).offsetTable(true).build();
     }
 
@@ -61,10 +64,12 @@ class ChunkDecodeWorkersTest {
     void helpersRunOnAForkJoinPoolAcrossManyFrames() throws Exception {
         ForkJoinPool pool = new ForkJoinPool(2);
         AtomicInteger executed = new AtomicInteger();
-        try (HapFrameDecoder decoder = new HapFrameDecoder(r -> {
-            executed.incrementAndGet();
-            pool.execute(r);
-        }, 2)) {
+        try (HapFrameDecoder decoder = new HapFrameDecoder(
+                r -> {
+                    executed.incrementAndGet();
+                    pool.execute(r);
+                },
+                2)) {
             for (int i = 0; i < 300; i++) {
                 decodeBoth(decoder);
             }
@@ -95,9 +100,11 @@ class ChunkDecodeWorkersTest {
 
     @Test
     void anExecutorThatRejectsLeavesTheWorkToTheCaller() throws Exception {
-        try (HapFrameDecoder decoder = new HapFrameDecoder(r -> {
-            throw new RejectedExecutionException("shut down");
-        }, 4)) {
+        try (HapFrameDecoder decoder = new HapFrameDecoder(
+                r -> {
+                    throw new RejectedExecutionException("shut down");
+                },
+                4)) {
             decodeBoth(decoder);
         }
     }
@@ -122,11 +129,12 @@ class ChunkDecodeWorkersTest {
         ForkJoinPool pool = new ForkJoinPool(1);
         try (HapFrameDecoder decoder = new HapFrameDecoder(pool)) {
             pool.submit(() -> {
-                for (int i = 0; i < 20; i++) {
-                    decodeBoth(decoder);
-                }
-                return null;
-            }).get(60, TimeUnit.SECONDS);
+                        for (int i = 0; i < 20; i++) {
+                            decodeBoth(decoder);
+                        }
+                        return null;
+                    })
+                    .get(60, TimeUnit.SECONDS);
         } finally {
             pool.shutdownNow();
         }

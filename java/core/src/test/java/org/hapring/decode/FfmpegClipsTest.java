@@ -81,18 +81,23 @@ class FfmpegClipsTest {
     }
 
     /** Returns how many chunks inside chunked sections were stored uncompressed. */
-    private static int assertSameTextures(java.nio.file.Path clip, TextureFormat texture, List<byte[]> expected,
-            Set<Integer> chunkCounts) throws HapFormatException {
+    private static int assertSameTextures(
+            java.nio.file.Path clip, TextureFormat texture, List<byte[]> expected, Set<Integer> chunkCounts)
+            throws HapFormatException {
         List<byte[]> frames = HapPackets.videoFrames(clip);
         assertEquals(expected.size(), frames.size());
         int storedChunks = 0;
         for (int i = 0; i < frames.size(); i++) {
-            HapFrameLayout.Plane plane = HapFrameParser.parse(MemorySegment.ofArray(frames.get(i))).planes().getFirst();
+            HapFrameLayout.Plane plane = HapFrameParser.parse(MemorySegment.ofArray(frames.get(i)))
+                    .planes()
+                    .getFirst();
             assertEquals(texture, plane.format());
             chunkCounts.add(plane.chunkCount());
             if (plane.chunkCount() > 1) {
                 assertEquals(HapCompressor.CHUNKED, plane.compressor(), clip + " frame " + i);
-                storedChunks += (int) plane.chunks().stream().filter(c -> c.compressor() == HapCompressor.NONE).count();
+                storedChunks += (int) plane.chunks().stream()
+                        .filter(c -> c.compressor() == HapCompressor.NONE)
+                        .count();
             } else {
                 assertTrue(plane.compressor() != HapCompressor.CHUNKED, "FFmpeg writes one chunk as 0xA or 0xB");
             }

@@ -43,7 +43,9 @@ class FrameStampTest {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment tex = arena.allocate(f.textureBytes(w, h));
             fillRandom(tex, random);
-            for (long[] payload : new long[][] {{0, 0}, {65535, 0xFFFF_FFFFL}, {random.nextInt(65536), random.nextInt() & 0xFFFF_FFFFL}}) {
+            for (long[] payload : new long[][] {
+                {0, 0}, {65535, 0xFFFF_FFFFL}, {random.nextInt(65536), random.nextInt() & 0xFFFF_FFFFL}
+            }) {
                 int layer = (int) payload[0];
                 long frame = payload[1];
                 FrameStamp.write(tex, f, w, h, layer, frame);
@@ -52,7 +54,10 @@ class FrameStampTest {
                 assertEquals(layer, FrameStamp.layerId(stamp));
                 assertEquals(frame, FrameStamp.frameNumber(stamp));
                 byte[] rgba = decodeStampArea(tex, f, w, h);
-                assertEquals(stamp, FrameStamp.readRgba(MemorySegment.ofArray(rgba), w, h), "stamp read from the decoded picture");
+                assertEquals(
+                        stamp,
+                        FrameStamp.readRgba(MemorySegment.ofArray(rgba), w, h),
+                        "stamp read from the decoded picture");
             }
         }
     }
@@ -146,7 +151,8 @@ class FrameStampTest {
         assertThrows(IllegalArgumentException.class, () -> FrameStamp.code(0, -1));
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment tooSmall = arena.allocate(TextureFormat.DXT5.textureBytes(64, 16) - 1);
-            assertThrows(IllegalArgumentException.class, () -> FrameStamp.write(tooSmall, TextureFormat.DXT5, 64, 16, 1, 1));
+            assertThrows(
+                    IllegalArgumentException.class, () -> FrameStamp.write(tooSmall, TextureFormat.DXT5, 64, 16, 1, 1));
         }
     }
 
@@ -154,8 +160,14 @@ class FrameStampTest {
     void bitsWrapToTheNextBlockRowOnNarrowPictures() {
         assertEquals(0, FrameStamp.blockOffsetBytes(0, TextureFormat.DXT1, 32));
         assertEquals(7 * 8, FrameStamp.blockOffsetBytes(7, TextureFormat.DXT1, 32));
-        assertEquals(8 * 8, FrameStamp.blockOffsetBytes(8, TextureFormat.DXT1, 32), "row 1, column 0 of an 8-block-wide picture");
-        assertEquals((1 * 8 + 1) * 16, FrameStamp.blockOffsetBytes(9, TextureFormat.BC7, 29), "29 px = 8 blocks: bit 9 at row 1, column 1");
+        assertEquals(
+                8 * 8,
+                FrameStamp.blockOffsetBytes(8, TextureFormat.DXT1, 32),
+                "row 1, column 0 of an 8-block-wide picture");
+        assertEquals(
+                (1 * 8 + 1) * 16,
+                FrameStamp.blockOffsetBytes(9, TextureFormat.BC7, 29),
+                "29 px = 8 blocks: bit 9 at row 1, column 1");
         assertEquals(63 * 16, FrameStamp.blockOffsetBytes(63, TextureFormat.BC7, 1920));
     }
 

@@ -41,7 +41,8 @@ class FuzzSeedsTest {
             seeds = s.sorted().toList();
         }
         assertTrue(seeds.size() >= 20, "seed corpus missing: run with -Dhapring.regenerateFuzzSeeds=true");
-        try (Arena arena = Arena.ofConfined(); HapFrameDecoder decoder = new HapFrameDecoder()) {
+        try (Arena arena = Arena.ofConfined();
+                HapFrameDecoder decoder = new HapFrameDecoder()) {
             for (Path seed : seeds) {
                 byte[] bytes = Files.readAllBytes(seed);
                 assertTrue(bytes.length <= 16 * 1024, seed + " is too big to mutate quickly");
@@ -66,10 +67,13 @@ class FuzzSeedsTest {
             seeds.put("ffmpeg-" + format + "-stored", first(small.snappy(false)));
             seeds.put("ffmpeg-" + format + "-snappy", first(small));
             seeds.put("ffmpeg-" + format + "-chunks4", first(small.chunks(4)));
-            seeds.put("ffmpeg-" + format + "-noise-chunks4", first(small.chunks(4).noise(true)));
+            seeds.put(
+                    "ffmpeg-" + format + "-noise-chunks4", first(small.chunks(4).noise(true)));
         }
-        seeds.put("real-ame-hap1-one-chunk",
-                HapPackets.videoFrames(RealMedia.movie("gameoverhack_STND_LEFT_BLADIMIRSL_Hap1.mov")).getFirst());
+        seeds.put(
+                "real-ame-hap1-one-chunk",
+                HapPackets.videoFrames(RealMedia.movie("gameoverhack_STND_LEFT_BLADIMIRSL_Hap1.mov"))
+                        .getFirst());
         int w = 16;
         int h = 8;
         byte[] colour = HapFrames.patternTexture(TextureFormat.YCOCG_DXT5, w, h, 1);
@@ -77,19 +81,35 @@ class FuzzSeedsTest {
         byte[] c = HapFrames.chunked(TextureFormat.YCOCG_DXT5, colour).split(2).build();
         byte[] a = HapFrames.snappyTexture(TextureFormat.BC4, alpha, false);
         seeds.put("built-hapm-colour-first", HapFrames.multipleImages(false, c, a));
-        seeds.put("built-hapm-alpha-first-long-headers", HapFrames.multipleImages(true, a,
-                HapFrames.snappyTexture(TextureFormat.YCOCG_DXT5, colour, true)));
+        seeds.put(
+                "built-hapm-alpha-first-long-headers",
+                HapFrames.multipleImages(true, a, HapFrames.snappyTexture(TextureFormat.YCOCG_DXT5, colour, true)));
         byte[] bc7 = HapFrames.patternTexture(TextureFormat.BC7, w, h, 3);
-        seeds.put("built-bc7-long-headers-offsets-reversed", HapFrames.chunked(TextureFormat.BC7, bc7).split(3)
-                .reverseData().longHeaders(true, true, true).compressors(HapFrames.SNAPPY, HapFrames.STORED).build());
-        seeds.put("built-bc7-tables-any-order", HapFrames.chunked(TextureFormat.BC7, bc7).split(2)
-                .offsetTable(true).tableOrder(4, 3, 2).unknownSection().build());
-        for (TextureFormat f : new TextureFormat[] {TextureFormat.BC6H_UNSIGNED, TextureFormat.BC6H_SIGNED,
-            TextureFormat.BC4}) {
-            seeds.put("built-" + f.name().toLowerCase() + "-snappy",
+        seeds.put(
+                "built-bc7-long-headers-offsets-reversed",
+                HapFrames.chunked(TextureFormat.BC7, bc7)
+                        .split(3)
+                        .reverseData()
+                        .longHeaders(true, true, true)
+                        .compressors(HapFrames.SNAPPY, HapFrames.STORED)
+                        .build());
+        seeds.put(
+                "built-bc7-tables-any-order",
+                HapFrames.chunked(TextureFormat.BC7, bc7)
+                        .split(2)
+                        .offsetTable(true)
+                        .tableOrder(4, 3, 2)
+                        .unknownSection()
+                        .build());
+        for (TextureFormat f :
+                new TextureFormat[] {TextureFormat.BC6H_UNSIGNED, TextureFormat.BC6H_SIGNED, TextureFormat.BC4}) {
+            seeds.put(
+                    "built-" + f.name().toLowerCase() + "-snappy",
                     HapFrames.snappyTexture(f, HapFrames.patternTexture(f, w, h, f.ordinal()), false));
         }
-        seeds.put("built-hapa-chunked-one", HapFrames.chunked(TextureFormat.BC4, alpha).build());
+        seeds.put(
+                "built-hapa-chunked-one",
+                HapFrames.chunked(TextureFormat.BC4, alpha).build());
         Path dir = seedDir();
         Files.createDirectories(dir);
         try (Stream<Path> old = Files.list(dir)) {

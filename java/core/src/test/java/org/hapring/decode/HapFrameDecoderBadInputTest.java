@@ -54,8 +54,8 @@ class HapFrameDecoderBadInputTest {
     private static HapFormatException assertRejected(byte[] frame, long offsetBytes, String... words) {
         HapFormatException last = null;
         for (HapFrameDecoder d : new HapFrameDecoder[] {sequential, parallel}) {
-            HapFormatException e = assertThrows(HapFormatException.class,
-                    () -> d.decode(HapFrames.nativeFrame(arena, frame), W, H, out));
+            HapFormatException e = assertThrows(
+                    HapFormatException.class, () -> d.decode(HapFrames.nativeFrame(arena, frame), W, H, out));
             assertEquals(0, out.planeCount(), "no plane after a failed decode");
             for (String w : words) {
                 assertTrue(e.getMessage().contains(w), "'" + w + "' missing from: " + e.getMessage());
@@ -80,10 +80,17 @@ class HapFrameDecoderBadInputTest {
                 HapFrames.stored(TextureFormat.DXT5, t, false),
                 HapFrames.snappyTexture(TextureFormat.DXT5, t, true),
                 HapFrames.chunked(TextureFormat.DXT5, t).split(4).reverseData().build(),
-                HapFrames.chunked(TextureFormat.DXT5, t).split(3).compressors(SNAPPY, STORED)
-                        .longHeaders(true, true, false).build(),
-                HapFrames.multipleImages(false, HapFrames.stored(TextureFormat.BC4, alpha, true),
-                        HapFrames.chunked(TextureFormat.YCOCG_DXT5, colour).split(2).build()));
+                HapFrames.chunked(TextureFormat.DXT5, t)
+                        .split(3)
+                        .compressors(SNAPPY, STORED)
+                        .longHeaders(true, true, false)
+                        .build(),
+                HapFrames.multipleImages(
+                        false,
+                        HapFrames.stored(TextureFormat.BC4, alpha, true),
+                        HapFrames.chunked(TextureFormat.YCOCG_DXT5, colour)
+                                .split(2)
+                                .build()));
     }
 
     @Test
@@ -136,7 +143,10 @@ class HapFrameDecoderBadInputTest {
 
     @Test
     void chunkSizeOrOffsetPastTheEndOfTheChunkData() {
-        byte[] frame = HapFrames.chunked(TextureFormat.DXT5, dxt5(4)).split(3).offsetTable(true).build();
+        byte[] frame = HapFrames.chunked(TextureFormat.DXT5, dxt5(4))
+                .split(3)
+                .offsetTable(true)
+                .build();
         // 4-byte headers: top at 0, instructions at 4, compressor table at 8 (body 12..14),
         // size table at 15 (body 19..30), offset table at 31 (body 35..46), chunk data from 47
         byte[] bigSize = frame.clone();
@@ -145,7 +155,8 @@ class HapFrameDecoderBadInputTest {
         byte[] bigOffset = frame.clone();
         System.arraycopy(le32(0x7FFFFFF0L), 0, bigOffset, 35 + 8, 4);
         assertRejected(bigOffset, 35 + 8, "chunk 2", "run past the end");
-        byte[] noOffsets = HapFrames.chunked(TextureFormat.DXT5, dxt5(4)).split(3).build();
+        byte[] noOffsets =
+                HapFrames.chunked(TextureFormat.DXT5, dxt5(4)).split(3).build();
         System.arraycopy(le32(0xFFFFFFFFL), 0, noOffsets, 19, 4);
         assertRejected(noOffsets, 19, "chunk 0", "4294967295");
     }
@@ -162,10 +173,14 @@ class HapFrameDecoderBadInputTest {
         assertRejected(chunkedFrame(sizes, data), 4, "compressor table");
         assertRejected(chunkedFrame(compressors, data), 4, "size table");
         assertRejected(chunkedFrame(concat(compressors, compressors), data), 4 + 4 + 7, "second chunk compressor");
-        assertRejected(chunkedFrame(concat(compressors, section(0x03, new byte[] {1, 0, 0}, false)), data),
-                4 + 4 + 7, "not a multiple of 4");
-        assertRejected(chunkedFrame(concat(section(0x02, new byte[0], true), section(0x03, new byte[0], true)),
-                data), 4, "empty");
+        assertRejected(
+                chunkedFrame(concat(compressors, section(0x03, new byte[] {1, 0, 0}, false)), data),
+                4 + 4 + 7,
+                "not a multiple of 4");
+        assertRejected(
+                chunkedFrame(concat(section(0x02, new byte[0], true), section(0x03, new byte[0], true)), data),
+                4,
+                "empty");
         byte[] notInstructions = section(0xCE, concat(section(0x02, new byte[] {SNAPPY}, false), data), false);
         assertRejected(notInstructions, 4, "decode instructions", "0x02");
     }
@@ -185,10 +200,14 @@ class HapFrameDecoderBadInputTest {
         byte[] huge = section(0xBE, new byte[] {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F, 0}, false);
         assertRejected(huge, 0, "4294967295", Long.toString(expected));
         // one chunk of four claims 16 more bytes than it holds
-        byte[] frame = HapFrames.chunked(TextureFormat.DXT5, texture).split(4).compressors(STORED, STORED, SNAPPY)
+        byte[] frame = HapFrames.chunked(TextureFormat.DXT5, texture)
+                .split(4)
+                .compressors(STORED, STORED, SNAPPY)
                 .build();
-        byte[] bigger = HapFrames.chunked(TextureFormat.DXT5, concat(texture, new byte[16])).split(4)
-                .compressors(STORED, STORED, SNAPPY).build();
+        byte[] bigger = HapFrames.chunked(TextureFormat.DXT5, concat(texture, new byte[16]))
+                .split(4)
+                .compressors(STORED, STORED, SNAPPY)
+                .build();
         assertTrue(bigger.length > frame.length);
         assertRejected(bigger, 0, Long.toString(expected + 16), Long.toString(expected));
     }
@@ -215,18 +234,19 @@ class HapFrameDecoderBadInputTest {
         assertRejected(section(0xC0, payload, false), 0, "0xC0", "texture format");
         byte[] compressors = section(0x02, new byte[] {SNAPPY, 0x0C}, false);
         byte[] sizes = section(0x03, concat(le32(1), le32(1)), false);
-        assertRejected(chunkedFrame(concat(compressors, sizes), new byte[] {0, 0}), 4 + 4 + 4 + 1, "chunk 1",
-                "0x0C");
+        assertRejected(chunkedFrame(concat(compressors, sizes), new byte[] {0, 0}), 4 + 4 + 4 + 1, "chunk 1", "0x0C");
     }
 
     @Test
     void badMultipleImageSections() {
-        byte[] colour = HapFrames.stored(TextureFormat.YCOCG_DXT5, HapFrames.noiseTexture(TextureFormat.YCOCG_DXT5,
-                W, H, 6), false);
+        byte[] colour = HapFrames.stored(
+                TextureFormat.YCOCG_DXT5, HapFrames.noiseTexture(TextureFormat.YCOCG_DXT5, W, H, 6), false);
         byte[] alpha = HapFrames.stored(TextureFormat.BC4, HapFrames.noiseTexture(TextureFormat.BC4, W, H, 7), false);
         byte[] nested = HapFrames.multipleImages(false, HapFrames.multipleImages(false, colour, alpha));
         assertRejected(nested, 4, "inside another");
-        assertRejected(HapFrames.multipleImages(true, colour, alpha, alpha), 8 + colour.length + alpha.length,
+        assertRejected(
+                HapFrames.multipleImages(true, colour, alpha, alpha),
+                8 + colour.length + alpha.length,
                 "more than two");
         byte[] dxt1 = HapFrames.stored(TextureFormat.DXT1, HapFrames.noiseTexture(TextureFormat.DXT1, W, H, 8), false);
         assertRejected(HapFrames.multipleImages(false, colour, dxt1), 4 + colour.length, "DXT1", "permitted");
@@ -239,8 +259,7 @@ class HapFrameDecoderBadInputTest {
         byte[] frame = HapFrames.chunked(TextureFormat.DXT5, texture).split(4).build();
         // the 3rd chunk's data: after the headers (4 + 4), tables (4 + 4 + 4 + 16) and chunks 0 and 1
         byte[] chunk0 = HapFrames.snappy(java.util.Arrays.copyOfRange(texture, 0, texture.length / 4));
-        byte[] chunk1 = HapFrames.snappy(java.util.Arrays.copyOfRange(texture, texture.length / 4,
-                texture.length / 2));
+        byte[] chunk1 = HapFrames.snappy(java.util.Arrays.copyOfRange(texture, texture.length / 4, texture.length / 2));
         int chunk2 = 8 + 8 + 4 + 16 + chunk0.length + chunk1.length;
         byte[] bad = frame.clone();
         // keep the preamble, then a copy tag (01) whose offset points before the start of the output
@@ -266,12 +285,12 @@ class HapFrameDecoderBadInputTest {
     void aFrameWhoseFormatDoesNotFitTheOutputPlane() throws HapFormatException {
         TextureFrame small = TextureFrame.allocate(arena, HapVariant.HAP, W, H);
         byte[] frame = HapFrames.snappyTexture(TextureFormat.DXT5, dxt5(10), false);
-        HapFormatException e = assertThrows(HapFormatException.class,
-                () -> sequential.decode(HapFrames.nativeFrame(arena, frame), W, H, small));
+        HapFormatException e = assertThrows(
+                HapFormatException.class, () -> sequential.decode(HapFrames.nativeFrame(arena, frame), W, H, small));
         assertTrue(e.getMessage().contains("output plane 0"), e.getMessage());
         assertEquals(0, small.planeCount());
-        byte[] ok = HapFrames.snappyTexture(TextureFormat.DXT1, HapFrames.noiseTexture(TextureFormat.DXT1, W, H, 11),
-                false);
+        byte[] ok = HapFrames.snappyTexture(
+                TextureFormat.DXT1, HapFrames.noiseTexture(TextureFormat.DXT1, W, H, 11), false);
         sequential.decode(HapFrames.nativeFrame(arena, ok), W, H, small);
         if (small.planeCount() != 1) {
             fail("a good frame did not decode after a rejected one");

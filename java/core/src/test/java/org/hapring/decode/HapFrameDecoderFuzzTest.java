@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 class HapFrameDecoderFuzzTest {
     /** Planes larger than this get the default size (the decode then fails on the size check). */
     static final long MAX_PLANE_BYTES = 8L << 20;
+
     static final int DEFAULT_WIDTH = 64;
     static final int DEFAULT_HEIGHT = 48;
 

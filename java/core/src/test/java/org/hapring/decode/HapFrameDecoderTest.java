@@ -57,8 +57,15 @@ class HapFrameDecoderTest {
     void chunkedTexturesOfEveryFormat(TextureFormat format) {
         byte[] texture = HapFrames.patternTexture(format, W, H, 7);
         check.assertDecodes(HapFrames.chunked(format, texture).build(), W, H, format, texture);
-        check.assertDecodes(HapFrames.chunked(format, texture).split(4).compressors(STORED, SNAPPY).build(),
-                W, H, format, texture);
+        check.assertDecodes(
+                HapFrames.chunked(format, texture)
+                        .split(4)
+                        .compressors(STORED, SNAPPY)
+                        .build(),
+                W,
+                H,
+                format,
+                texture);
     }
 
     @Test
@@ -67,14 +74,37 @@ class HapFrameDecoderTest {
         byte[] texture = HapFrames.patternTexture(f, W, H, 11);
         for (int chunks = 1; chunks <= 5; chunks++) {
             for (int[] order : TABLE_ORDERS) {
-                check.assertDecodes(HapFrames.chunked(f, texture).split(chunks).tableOrder(order).build(),
-                        W, H, f, texture);
+                check.assertDecodes(
+                        HapFrames.chunked(f, texture)
+                                .split(chunks)
+                                .tableOrder(order)
+                                .build(),
+                        W,
+                        H,
+                        f,
+                        texture);
             }
             for (int[] order : TABLE_ORDERS_WITH_OFFSETS) {
-                check.assertDecodes(HapFrames.chunked(f, texture).split(chunks).offsetTable(true)
-                        .tableOrder(order).build(), W, H, f, texture);
-                check.assertDecodes(HapFrames.chunked(f, texture).split(chunks).reverseData()
-                        .tableOrder(order).build(), W, H, f, texture);
+                check.assertDecodes(
+                        HapFrames.chunked(f, texture)
+                                .split(chunks)
+                                .offsetTable(true)
+                                .tableOrder(order)
+                                .build(),
+                        W,
+                        H,
+                        f,
+                        texture);
+                check.assertDecodes(
+                        HapFrames.chunked(f, texture)
+                                .split(chunks)
+                                .reverseData()
+                                .tableOrder(order)
+                                .build(),
+                        W,
+                        H,
+                        f,
+                        texture);
             }
         }
     }
@@ -87,8 +117,11 @@ class HapFrameDecoderTest {
             boolean top = (mask & 1) != 0;
             boolean instructions = (mask & 2) != 0;
             boolean tables = (mask & 4) != 0;
-            byte[] frame = HapFrames.chunked(f, texture).split(3).offsetTable(mask % 3 == 0)
-                    .longHeaders(top, instructions, tables).build();
+            byte[] frame = HapFrames.chunked(f, texture)
+                    .split(3)
+                    .offsetTable(mask % 3 == 0)
+                    .longHeaders(top, instructions, tables)
+                    .build();
             check.assertDecodes(frame, W, H, f, texture);
         }
     }
@@ -97,11 +130,27 @@ class HapFrameDecoderTest {
     void storedAndSnappyChunksMixAndUnknownInstructionSectionsAreSkipped() {
         TextureFormat f = TextureFormat.BC7;
         byte[] texture = HapFrames.noiseTexture(f, W, H, 17);
-        check.assertDecodes(HapFrames.chunked(f, texture).split(6).compressors(STORED).build(), W, H, f, texture);
-        check.assertDecodes(HapFrames.chunked(f, texture).split(6).compressors(SNAPPY, STORED, STORED).build(),
-                W, H, f, texture);
-        check.assertDecodes(HapFrames.chunked(f, texture).split(2).unknownSection().offsetTable(true).build(),
-                W, H, f, texture);
+        check.assertDecodes(
+                HapFrames.chunked(f, texture).split(6).compressors(STORED).build(), W, H, f, texture);
+        check.assertDecodes(
+                HapFrames.chunked(f, texture)
+                        .split(6)
+                        .compressors(SNAPPY, STORED, STORED)
+                        .build(),
+                W,
+                H,
+                f,
+                texture);
+        check.assertDecodes(
+                HapFrames.chunked(f, texture)
+                        .split(2)
+                        .unknownSection()
+                        .offsetTable(true)
+                        .build(),
+                W,
+                H,
+                f,
+                texture);
     }
 
     @Test
@@ -121,7 +170,9 @@ class HapFrameDecoderTest {
             boolean longTop = (mask & 1) != 0;
             boolean longInner = (mask & 2) != 0;
             byte[] c = (mask & 4) != 0
-                    ? HapFrames.chunked(TextureFormat.YCOCG_DXT5, colour).split(3).longHeaders(longInner, false, true)
+                    ? HapFrames.chunked(TextureFormat.YCOCG_DXT5, colour)
+                            .split(3)
+                            .longHeaders(longInner, false, true)
                             .build()
                     : HapFrames.snappyTexture(TextureFormat.YCOCG_DXT5, colour, longInner);
             byte[] a = HapFrames.stored(TextureFormat.BC4, alpha, !longInner);
@@ -136,8 +187,7 @@ class HapFrameDecoderTest {
         byte[] inner = HapFrames.snappyTexture(TextureFormat.DXT5, texture, false);
         check.assertDecodes(HapFrames.multipleImages(false, inner), W, H, TextureFormat.DXT5, texture);
         byte[] unknown = HapFrames.section(0x42, new byte[] {9, 9}, false);
-        check.assertDecodes(HapFrames.multipleImages(true, unknown, inner, unknown), W, H, TextureFormat.DXT5,
-                texture);
+        check.assertDecodes(HapFrames.multipleImages(true, unknown, inner, unknown), W, H, TextureFormat.DXT5, texture);
     }
 
     @Test
@@ -159,15 +209,18 @@ class HapFrameDecoderTest {
 
     @Test
     void oneDecoderHandlesFramesOfChangingShapeInSequence() throws HapFormatException {
-        try (Arena arena = Arena.ofConfined(); HapFrameDecoder decoder = new HapFrameDecoder(pool)) {
+        try (Arena arena = Arena.ofConfined();
+                HapFrameDecoder decoder = new HapFrameDecoder(pool)) {
             TextureFrame out = TextureFrame.allocate(arena, HapVariant.HAP_Q_ALPHA, 256, 128);
             for (int round = 0; round < 40; round++) {
                 int chunks = 1 + round % 9;
                 int w = 4 + (round * 37) % 253;
                 int h = 4 + (round * 53) % 125;
                 byte[] texture = HapFrames.patternTexture(TextureFormat.YCOCG_DXT5, w, h, round);
-                byte[] frame = HapFrames.chunked(TextureFormat.YCOCG_DXT5, texture).split(chunks)
-                        .offsetTable(round % 2 == 0).build();
+                byte[] frame = HapFrames.chunked(TextureFormat.YCOCG_DXT5, texture)
+                        .split(chunks)
+                        .offsetTable(round % 2 == 0)
+                        .build();
                 decoder.decode(HapFrames.nativeFrame(arena, frame), w, h, out);
                 assertArrayEquals(texture, HapFrames.bytes(out.plane(0)), "round " + round);
             }
@@ -178,12 +231,13 @@ class HapFrameDecoderTest {
     void outputPlanesMustBeNativeAndTheSizePositive() {
         byte[] texture = HapFrames.noiseTexture(TextureFormat.DXT1, W, H, 41);
         byte[] frame = HapFrames.stored(TextureFormat.DXT1, texture, false);
-        TextureFrame heapOut = TextureFrame.wrap(MemorySegment.ofArray(new byte[texture.length]),
-                MemorySegment.ofArray(new byte[1]));
+        TextureFrame heapOut =
+                TextureFrame.wrap(MemorySegment.ofArray(new byte[texture.length]), MemorySegment.ofArray(new byte[1]));
         try (HapFrameDecoder decoder = new HapFrameDecoder()) {
-            assertThrows(IllegalArgumentException.class,
-                    () -> decoder.decode(MemorySegment.ofArray(frame), W, H, heapOut));
-            assertThrows(IllegalArgumentException.class,
+            assertThrows(
+                    IllegalArgumentException.class, () -> decoder.decode(MemorySegment.ofArray(frame), W, H, heapOut));
+            assertThrows(
+                    IllegalArgumentException.class,
                     () -> decoder.decode(MemorySegment.ofArray(frame), 0, H, check.output(W, H)));
         }
     }

@@ -34,7 +34,8 @@ class HapFrameParserTest {
         assertEquals(4, p.sectionHeaderBytes());
         assertEquals(0, p.instructionsHeaderBytes());
         assertEquals(1, p.chunkCount());
-        assertEquals(new HapFrameLayout.Chunk(HapCompressor.NONE, 4, texture.length, texture.length),
+        assertEquals(
+                new HapFrameLayout.Chunk(HapCompressor.NONE, 4, texture.length, texture.length),
                 p.chunks().getFirst());
         assertEquals(texture.length, layout.textureBytes());
         assertEquals(texture.length, layout.compressedBytes());
@@ -50,7 +51,8 @@ class HapFrameParserTest {
         assertEquals(3, layout.trailingBytes());
         HapFrameLayout.Plane p = layout.planes().getFirst();
         assertEquals(HapCompressor.SNAPPY, p.compressor());
-        assertEquals(new HapFrameLayout.Chunk(HapCompressor.SNAPPY, 8, section.length - 8, texture.length),
+        assertEquals(
+                new HapFrameLayout.Chunk(HapCompressor.SNAPPY, 8, section.length - 8, texture.length),
                 p.chunks().getFirst());
         assertTrue(layout.compressedBytes() < layout.textureBytes());
     }
@@ -58,8 +60,13 @@ class HapFrameParserTest {
     @Test
     void aChunkedTextureReportsEveryLevelsHeaderAndEachChunk() throws HapFormatException {
         byte[] texture = HapFrames.patternTexture(TextureFormat.YCOCG_DXT5, W, H, 3);
-        byte[] frame = HapFrames.chunked(TextureFormat.YCOCG_DXT5, texture).split(3).compressors(SNAPPY, STORED)
-                .reverseData().tableOrder(4, 2, 3).longHeaders(true, false, true).build();
+        byte[] frame = HapFrames.chunked(TextureFormat.YCOCG_DXT5, texture)
+                .split(3)
+                .compressors(SNAPPY, STORED)
+                .reverseData()
+                .tableOrder(4, 2, 3)
+                .longHeaders(true, false, true)
+                .build();
         HapFrameLayout.Plane p = parse(frame).planes().getFirst();
         assertEquals(0xCF, p.sectionType());
         assertEquals(HapCompressor.CHUNKED, p.compressor());
@@ -83,16 +90,20 @@ class HapFrameParserTest {
         HapFrameLayout.Chunk last = p.chunks().get(2);
         assertEquals(last.offsetBytes() + last.storedBytes(), p.chunks().get(1).offsetBytes());
         assertEquals(p.chunks().get(1).storedBytes(), expectedSplit[1], "a stored chunk stores its bytes as they are");
-        assertEquals(frame.length, p.chunks().get(0).offsetBytes() + p.chunks().get(0).storedBytes());
+        assertEquals(
+                frame.length,
+                p.chunks().get(0).offsetBytes() + p.chunks().get(0).storedBytes());
         assertEquals(texture.length, p.textureBytes());
     }
 
     @Test
     void aMultipleImageFrameListsColourFirstAndRecordsTheStoredOrder() throws HapFormatException {
-        byte[] colour = HapFrames.snappyTexture(TextureFormat.YCOCG_DXT5,
-                HapFrames.patternTexture(TextureFormat.YCOCG_DXT5, W, H, 4), false);
+        byte[] colour = HapFrames.snappyTexture(
+                TextureFormat.YCOCG_DXT5, HapFrames.patternTexture(TextureFormat.YCOCG_DXT5, W, H, 4), false);
         byte[] alpha = HapFrames.chunked(TextureFormat.BC4, HapFrames.noiseTexture(TextureFormat.BC4, W, H, 5))
-                .split(2).compressors(STORED).build();
+                .split(2)
+                .compressors(STORED)
+                .build();
         HapFrameLayout layout = parse(HapFrames.multipleImages(true, alpha, colour));
         assertTrue(layout.multipleImages());
         assertEquals(0x0D, layout.topLevelType());
@@ -107,7 +118,8 @@ class HapFrameParserTest {
         assertEquals(2, a.chunkCount());
         assertEquals(HapCompressor.CHUNKED, a.compressor());
         assertEquals(TextureFormat.BC4.textureBytes(W, H), a.textureBytes());
-        assertEquals(TextureFormat.YCOCG_DXT5.textureBytes(W, H) + TextureFormat.BC4.textureBytes(W, H),
+        assertEquals(
+                TextureFormat.YCOCG_DXT5.textureBytes(W, H) + TextureFormat.BC4.textureBytes(W, H),
                 layout.textureBytes());
     }
 

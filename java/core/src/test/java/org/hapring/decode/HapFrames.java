@@ -36,8 +36,9 @@ final class HapFrames {
             if (payload.length == 0 || payload.length > 0xFFFFFF) {
                 throw new IllegalArgumentException("a 4-byte header cannot say " + payload.length + " bytes");
             }
-            out.writeBytes(new byte[] {(byte) payload.length, (byte) (payload.length >> 8),
-                (byte) (payload.length >> 16), (byte) type});
+            out.writeBytes(new byte[] {
+                (byte) payload.length, (byte) (payload.length >> 8), (byte) (payload.length >> 16), (byte) type
+            });
         }
         out.writeBytes(payload);
         return out.toByteArray();

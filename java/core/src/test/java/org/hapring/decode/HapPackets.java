@@ -24,8 +24,22 @@ final class HapPackets {
         try {
             Path raw = Files.createTempFile("hapring-packets", ".bin");
             try {
-                Ffmpeg.run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                        "-i", movie.toString(), "-map", "0:v:0", "-c", "copy", "-f", "data", raw.toString()));
+                Ffmpeg.run(List.of(
+                        "ffmpeg",
+                        "-nostdin",
+                        "-hide_banner",
+                        "-loglevel",
+                        "error",
+                        "-y",
+                        "-i",
+                        movie.toString(),
+                        "-map",
+                        "0:v:0",
+                        "-c",
+                        "copy",
+                        "-f",
+                        "data",
+                        raw.toString()));
                 return split(Files.readAllBytes(raw));
             } finally {
                 Files.deleteIfExists(raw);
@@ -42,7 +56,9 @@ final class HapPackets {
             long size = (packets[pos] & 0xFF) | (packets[pos + 1] & 0xFF) << 8 | (packets[pos + 2] & 0xFF) << 16;
             int header = 4;
             if (size == 0) {
-                size = (packets[pos + 4] & 0xFFL) | (packets[pos + 5] & 0xFFL) << 8 | (packets[pos + 6] & 0xFFL) << 16
+                size = (packets[pos + 4] & 0xFFL)
+                        | (packets[pos + 5] & 0xFFL) << 8
+                        | (packets[pos + 6] & 0xFFL) << 16
                         | (packets[pos + 7] & 0xFFL) << 24;
                 header = 8;
             }

@@ -47,7 +47,9 @@ class RealMediaFramesTest {
         List<byte[]> frames = HapPackets.videoFrames(movie);
         Path reference = RealMedia.referenceFramemd5(movie);
         if (reference != null) {
-            long referenceFrames = Files.readAllLines(reference).stream().filter(l -> !l.startsWith("#")).count();
+            long referenceFrames = Files.readAllLines(reference).stream()
+                    .filter(l -> !l.startsWith("#"))
+                    .count();
             assertEquals(referenceFrames, frames.size(), "frames in " + file);
         }
         TextureFrame a = TextureFrame.allocate(arena, variant, w, h);
@@ -63,13 +65,15 @@ class RealMediaFramesTest {
                 assertArrayEquals(HapFrames.bytes(a.plane(p)), HapFrames.bytes(b.plane(p)), file + " frame " + i);
             }
         }
-        return frames.stream().map(f -> {
-            try {
-                return HapFrameParser.parse(MemorySegment.ofArray(f));
-            } catch (HapFormatException e) {
-                throw new AssertionError(e);
-            }
-        }).toList();
+        return frames.stream()
+                .map(f -> {
+                    try {
+                        return HapFrameParser.parse(MemorySegment.ofArray(f));
+                    } catch (HapFormatException e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .toList();
     }
 
     @Test
@@ -98,7 +102,8 @@ class RealMediaFramesTest {
 
     @Test
     void hapQAlphaAsAMultipleImageFrame() throws Exception {
-        HapFrameLayout l = decodeAll("bluecadet_hapm.mov", HapVariant.HAP_Q_ALPHA, 640, 360).getFirst();
+        HapFrameLayout l = decodeAll("bluecadet_hapm.mov", HapVariant.HAP_Q_ALPHA, 640, 360)
+                .getFirst();
         assertEquals(0x0D, l.topLevelType());
         assertEquals(0xAF, l.planes().get(0).sectionType());
         assertEquals(0xA1, l.planes().get(1).sectionType());
@@ -106,7 +111,8 @@ class RealMediaFramesTest {
 
     @Test
     void hapR() throws Exception {
-        HapFrameLayout l = decodeAll("bluecadet_hap7.mov", HapVariant.HAP_R, 640, 360).getFirst();
+        HapFrameLayout l =
+                decodeAll("bluecadet_hap7.mov", HapVariant.HAP_R, 640, 360).getFirst();
         assertEquals(0xAC, l.topLevelType());
     }
 

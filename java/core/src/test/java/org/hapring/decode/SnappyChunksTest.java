@@ -60,7 +60,8 @@ class SnappyChunksTest {
             assertEquals(data.length, SnappyChunks.uncompressedBytes(src, 0, packed.length));
             SnappyChunks.uncompress(src.address(), packed.length, dst.address(), data.length);
             assertEquals(-1, MemorySegment.ofArray(data).mismatch(dst));
-            assertThrows(IOException.class,
+            assertThrows(
+                    IOException.class,
                     () -> SnappyChunks.uncompress(src.address(), packed.length / 2, dst.address(), data.length));
         }
     }

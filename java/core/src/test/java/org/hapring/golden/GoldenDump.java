@@ -48,7 +48,11 @@ final class GoldenDump {
                 TextureFrame texture = reader.decode(f);
                 StringBuilder sb = new StringBuilder(index.get(f + 1));
                 for (int p = 0; p < texture.planeCount(); p++) {
-                    sb.append(" texture").append(p).append('=').append(texture.format(p)).append(':')
+                    sb.append(" texture")
+                            .append(p)
+                            .append('=')
+                            .append(texture.format(p))
+                            .append(':')
                             .append(md5(texture.plane(p)));
                 }
                 lines.add(sb.toString());

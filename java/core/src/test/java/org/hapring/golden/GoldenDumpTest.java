@@ -24,7 +24,6 @@ import org.hapring.write.HapEncoding;
 import org.hapring.write.HapGenerator;
 import org.hapring.write.MovWriter;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -61,19 +60,24 @@ class GoldenDumpTest {
                     for (boolean faststart : new boolean[] {false, true}) {
                         String name = "ffmpeg_" + format + "_chunks" + chunks + (snappy ? "_snappy" : "_none")
                                 + (faststart ? "_faststart" : "");
-                        all.add(new Fixture(name, null, ffmpeg + "|" + format + "|" + chunks + "|" + snappy + "|" + faststart));
+                        all.add(new Fixture(
+                                name, null, ffmpeg + "|" + format + "|" + chunks + "|" + snappy + "|" + faststart));
                     }
                 }
             }
         }
-        for (HapVariant v : List.of(HapVariant.HAP_Q_ALPHA, HapVariant.HAP_ALPHA_ONLY, HapVariant.HAP_R, HapVariant.HAP_HDR)) {
+        for (HapVariant v :
+                List.of(HapVariant.HAP_Q_ALPHA, HapVariant.HAP_ALPHA_ONLY, HapVariant.HAP_R, HapVariant.HAP_HDR)) {
             all.add(new Fixture("gen_" + v.cliName(), null, "gen|" + v.name()));
         }
         return all.stream();
     }
 
     private static String ffmpegVersion() {
-        return Ffmpeg.run(List.of("ffmpeg", "-hide_banner", "-version")).lines().findFirst().orElse("?")
+        return Ffmpeg.run(List.of("ffmpeg", "-hide_banner", "-version"))
+                .lines()
+                .findFirst()
+                .orElse("?")
                 .replaceAll(" Copyright.*", "");
     }
 
@@ -86,14 +90,30 @@ class GoldenDumpTest {
         if (p[0].equals("gen")) {
             Path out = TestPaths.mediaCache().resolve("golden_" + f.name() + ".mov");
             if (!Files.exists(out)) {
-                HapGenerator.generate(new GenSpec(out, HapVariant.valueOf(p[1]), 68, 44, FrameRate.parse("25"), 5,
-                        GenSpec.Content.PATTERN, 3, 1, HapEncoding.defaults(), MovWriter.MoovPlacement.LAST, 1),
-                        (d, t, b, e) -> { });
+                HapGenerator.generate(
+                        new GenSpec(
+                                out,
+                                HapVariant.valueOf(p[1]),
+                                68,
+                                44,
+                                FrameRate.parse("25"),
+                                5,
+                                GenSpec.Content.PATTERN,
+                                3,
+                                1,
+                                HapEncoding.defaults(),
+                                MovWriter.MoovPlacement.LAST,
+                                1),
+                        (d, t, b, e) -> {});
             }
             return out;
         }
-        Ffmpeg.Spec spec = Ffmpeg.Spec.of(p[1]).size(100, 60).frames(4).chunks(Integer.parseInt(p[2]))
-                .snappy(Boolean.parseBoolean(p[3])).faststart(Boolean.parseBoolean(p[4]));
+        Ffmpeg.Spec spec = Ffmpeg.Spec.of(p[1])
+                .size(100, 60)
+                .frames(4)
+                .chunks(Integer.parseInt(p[2]))
+                .snappy(Boolean.parseBoolean(p[3]))
+                .faststart(Boolean.parseBoolean(p[4]));
         return Ffmpeg.clip(spec);
     }
 
@@ -103,7 +123,8 @@ class GoldenDumpTest {
             case "gen" -> "hapring gen";
             default -> f.maker().split("\\|")[0];
         };
-        return "# golden dump of " + f.name() + " (made by: " + source + "); regenerate with -Dhapring.golden.update=true";
+        return "# golden dump of " + f.name() + " (made by: " + source
+                + "); regenerate with -Dhapring.golden.update=true";
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,8 +134,10 @@ class GoldenDumpTest {
         String header = header(f);
         if (!UPDATE && f.name().startsWith("ffmpeg_") && Files.exists(golden)) {
             String recorded = Files.readAllLines(golden, StandardCharsets.UTF_8).get(0);
-            assumeTrue(recorded.equals(header), "golden made with another FFmpeg: '" + recorded + "' vs this machine's '"
-                    + header + "'; regenerate with -Dhapring.golden.update=true");
+            assumeTrue(
+                    recorded.equals(header),
+                    "golden made with another FFmpeg: '" + recorded + "' vs this machine's '" + header
+                            + "'; regenerate with -Dhapring.golden.update=true");
         }
         Path movie = movie(f);
         MovFile mov = MovReader.open(movie);
@@ -133,7 +156,8 @@ class GoldenDumpTest {
         MovFile trickle = MovReader.read(movie, new ByteArrayChannel(bytes, 1, Long.MAX_VALUE));
         assertEquals(GoldenDump.indexLines(mov), GoldenDump.indexLines(trickle), "one byte per read");
         long failAt = mov.moovOffsetBytes() + mov.moovSizeBytes() / 2;
-        IOException e = assertThrows(IOException.class, () -> MovReader.read(movie, new ByteArrayChannel(bytes, 7, failAt)));
+        IOException e =
+                assertThrows(IOException.class, () -> MovReader.read(movie, new ByteArrayChannel(bytes, 7, failAt)));
         assertEquals(IOException.class, e.getClass(), "an I/O error is reported as one, not as a format error: " + e);
     }
 }

@@ -45,11 +45,15 @@ class EngineContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"URING", "URING_NOREG", "FILECHANNEL", "MMAP", "SYNC"})
+    @EnumSource(
+            value = EngineKind.class,
+            names = {"URING", "URING_NOREG", "FILECHANNEL", "MMAP", "SYNC"})
     void randomRangesMatchAPlainFileChannelRead(EngineKind kind) throws Exception {
         Path file = randomFile(dir, "r.bin", 3 * MIB + 123, 1);
         Random rnd = new Random(42);
-        try (Arena arena = Arena.ofShared(); ReadEngine e = engine(kind, EngineFixtures.config(notices).queueDepth(16).build())) {
+        try (Arena arena = Arena.ofShared();
+                ReadEngine e = engine(
+                        kind, EngineFixtures.config(notices).queueDepth(16).build())) {
             BufferSet bufs = BufferSet.allocate(arena, 16, 256 * 1024, 4096);
             e.registerBuffers(bufs);
             FileHandle h = e.open(file, OpenOptions.BUFFERED);
@@ -83,12 +87,16 @@ class EngineContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"URING", "URING_NOREG", "FILECHANNEL", "MMAP", "SYNC"})
+    @EnumSource(
+            value = EngineKind.class,
+            names = {"URING", "URING_NOREG", "FILECHANNEL", "MMAP", "SYNC"})
     void moreReadsThanTheQueueDepthAreRefusedWithBusyAndAllArriveLater(EngineKind kind) throws Exception {
         Path file = randomFile(dir, "b.bin", MIB, 2);
         int depth = 8;
         int total = 40;
-        try (Arena arena = Arena.ofShared(); ReadEngine e = engine(kind, EngineFixtures.config(notices).queueDepth(depth).build())) {
+        try (Arena arena = Arena.ofShared();
+                ReadEngine e = engine(
+                        kind, EngineFixtures.config(notices).queueDepth(depth).build())) {
             BufferSet bufs = BufferSet.allocate(arena, total, 8192, 4096);
             e.registerBuffers(bufs);
             FileHandle h = e.open(file, OpenOptions.BUFFERED);
@@ -122,10 +130,13 @@ class EngineContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"URING", "URING_NOREG", "FILECHANNEL", "MMAP", "SYNC", "NULL"})
+    @EnumSource(
+            value = EngineKind.class,
+            names = {"URING", "URING_NOREG", "FILECHANNEL", "MMAP", "SYNC", "NULL"})
     void aReadPastTheEndIsATypedEofNamingFileAndOffset(EngineKind kind) throws Exception {
         Path file = randomFile(dir, "short.bin", 10_000, 3);
-        try (Arena arena = Arena.ofShared(); ReadEngine e = engine(kind, EngineFixtures.config(notices).build())) {
+        try (Arena arena = Arena.ofShared();
+                ReadEngine e = engine(kind, EngineFixtures.config(notices).build())) {
             BufferSet bufs = BufferSet.allocate(arena, 3, 16384, 4096);
             e.registerBuffers(bufs);
             FileHandle h = e.open(file, OpenOptions.BUFFERED);
@@ -155,13 +166,16 @@ class EngineContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"URING", "URING_NOREG", "FILECHANNEL", "MMAP", "SYNC"})
+    @EnumSource(
+            value = EngineKind.class,
+            names = {"URING", "URING_NOREG", "FILECHANNEL", "MMAP", "SYNC"})
     void aFileDeletedWhileOpenStillReadsAndATruncatedOneGivesEof(EngineKind kind) throws Exception {
         Path gone = randomFile(dir, "gone.bin", 200_000, 4);
         Path cut = randomFile(dir, "cut.bin", 200_000, 5);
         byte[] goneBytes = Files.readAllBytes(gone);
         byte[] cutBytes = Files.readAllBytes(cut);
-        try (Arena arena = Arena.ofShared(); ReadEngine e = engine(kind, EngineFixtures.config(notices).build())) {
+        try (Arena arena = Arena.ofShared();
+                ReadEngine e = engine(kind, EngineFixtures.config(notices).build())) {
             BufferSet bufs = BufferSet.allocate(arena, 3, 65536, 4096);
             e.registerBuffers(bufs);
             FileHandle g = e.open(gone, OpenOptions.BUFFERED);
@@ -185,7 +199,8 @@ class EngineContractTest {
                     assertArrayEquals(java.util.Arrays.copyOfRange(cutBytes, 1_000, 41_000), d.data());
                 } else {
                     assertNotNull(d.error(), "read beyond the truncated end succeeded");
-                    assertEquals(IoEngineException.Kind.UNEXPECTED_EOF, d.error().kind());
+                    assertEquals(
+                            IoEngineException.Kind.UNEXPECTED_EOF, d.error().kind());
                     assertEquals(cut, d.error().file());
                 }
             }
@@ -193,11 +208,14 @@ class EngineContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"URING", "URING_NOREG", "FILECHANNEL", "SYNC"})
+    @EnumSource(
+            value = EngineKind.class,
+            names = {"URING", "URING_NOREG", "FILECHANNEL", "SYNC"})
     void directReadsReturnTheFrameSliceInsideTheAlignedBuffer(EngineKind kind) throws Exception {
         Path file = randomFile(dir, "d.bin", 2 * MIB + 777, 6);
         Random rnd = new Random(7);
-        try (Arena arena = Arena.ofShared(); ReadEngine e = engine(kind, EngineFixtures.config(notices).build())) {
+        try (Arena arena = Arena.ofShared();
+                ReadEngine e = engine(kind, EngineFixtures.config(notices).build())) {
             int maxLen = 300_000;
             BufferSet bufs = BufferSet.allocate(arena, 8, BufferSet.requiredBytes(maxLen, 4096), 4096);
             e.registerBuffers(bufs);
@@ -228,17 +246,24 @@ class EngineContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"URING", "URING_NOREG", "FILECHANNEL", "SYNC", "MMAP"})
+    @EnumSource(
+            value = EngineKind.class,
+            names = {"URING", "URING_NOREG", "FILECHANNEL", "SYNC", "MMAP"})
     void directOnTmpfsFallsBackToBufferedWithOneNotice(EngineKind kind) throws Exception {
         Path shm = Path.of("/dev/shm");
-        assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
-                && "tmpfs".equals(Files.getFileStore(shm).type()), "no writable tmpfs at /dev/shm: skipping");
+        assumeTrue(
+                Files.isDirectory(shm)
+                        && Files.isWritable(shm)
+                        && "tmpfs".equals(Files.getFileStore(shm).type()),
+                "no writable tmpfs at /dev/shm: skipping");
         Path file = randomFile(Files.createTempDirectory(shm, "hapring-io"), "t.bin", 100_000, 8);
-        try (Arena arena = Arena.ofShared(); ReadEngine e = engine(kind, EngineFixtures.config(notices).build())) {
+        try (Arena arena = Arena.ofShared();
+                ReadEngine e = engine(kind, EngineFixtures.config(notices).build())) {
             BufferSet bufs = BufferSet.allocate(arena, 1, BufferSet.requiredBytes(50_000, 4096), 4096);
             e.registerBuffers(bufs);
             FileHandle h = e.open(file, OpenOptions.DIRECT);
-            assumeTrue(!h.direct() || kind == EngineKind.MMAP,
+            assumeTrue(
+                    !h.direct() || kind == EngineKind.MMAP,
                     "this kernel's tmpfs accepts O_DIRECT (Linux >= 6.6): the refusal path is covered by injection");
             assertFalse(h.direct());
             assertEquals(1, notices.size(), () -> "expected one notice, got " + notices);
@@ -255,7 +280,9 @@ class EngineContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"URING", "URING_NOREG", "FILECHANNEL", "MMAP", "SYNC", "NULL"})
+    @EnumSource(
+            value = EngineKind.class,
+            names = {"URING", "URING_NOREG", "FILECHANNEL", "MMAP", "SYNC", "NULL"})
     void closingWithReadsInFlightIsRefusedAndCloseIsIdempotent(EngineKind kind) throws Exception {
         Path file = randomFile(dir, "c.bin", 100_000, 9);
         Arena arena = Arena.ofShared();
@@ -276,10 +303,13 @@ class EngineContractTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"URING", "FILECHANNEL", "MMAP", "SYNC", "NULL"})
+    @EnumSource(
+            value = EngineKind.class,
+            names = {"URING", "FILECHANNEL", "MMAP", "SYNC", "NULL"})
     void argumentsThatCanNeverWorkAreRejected(EngineKind kind) throws Exception {
         Path file = randomFile(dir, "a.bin", 10_000, 10);
-        try (Arena arena = Arena.ofShared(); ReadEngine e = engine(kind, EngineFixtures.config(notices).build())) {
+        try (Arena arena = Arena.ofShared();
+                ReadEngine e = engine(kind, EngineFixtures.config(notices).build())) {
             BufferSet bufs = BufferSet.allocate(arena, 1, 4096, 4096);
             e.registerBuffers(bufs);
             FileHandle h = e.open(file, OpenOptions.BUFFERED);
@@ -288,8 +318,8 @@ class EngineContractTest {
             assertThrows(IllegalArgumentException.class, () -> e.queue(h, 0, 4097, bufs.index(0), 0));
             assertThrows(IllegalArgumentException.class, () -> e.queue(h, 0, 10, 999, 0));
             assertThrows(IllegalArgumentException.class, () -> e.registerBuffers(bufs));
-            IoEngineException missing = assertThrows(IoEngineException.class,
-                    () -> e.open(dir.resolve("missing.bin"), OpenOptions.BUFFERED));
+            IoEngineException missing = assertThrows(
+                    IoEngineException.class, () -> e.open(dir.resolve("missing.bin"), OpenOptions.BUFFERED));
             assertEquals(IoEngineException.Kind.NOT_FOUND, missing.kind());
             assertEquals(0, e.inFlight());
         }

@@ -52,8 +52,11 @@ public final class EngineFixtures {
 
     /** Why io_uring cannot be used here, or null when it can. */
     public static String uringUnavailableReason() {
-        try (ReadEngine e = UringEngine.create(EngineConfig.builder().queueDepth(4).maxBuffers(4).maxFiles(4).build(),
-                new NativeUringCalls(), false, null)) {
+        try (ReadEngine e = UringEngine.create(
+                EngineConfig.builder().queueDepth(4).maxBuffers(4).maxFiles(4).build(),
+                new NativeUringCalls(),
+                false,
+                null)) {
             return null;
         } catch (IoEngineException e) {
             return e.getMessage();

@@ -24,7 +24,8 @@ class PageCacheTest {
     @Test
     void loadThenEvictThenLoadAgain() throws IOException {
         String fs = Files.getFileStore(dir).type();
-        assumeFalse(fs.equals("tmpfs") || fs.equals("ramfs"),
+        assumeFalse(
+                fs.equals("tmpfs") || fs.equals("ramfs"),
                 () -> "the temporary directory is on " + fs + ", whose pages cannot be evicted; skipping");
         int sizeBytes = 8 << 20;
         Path f = EngineFixtures.randomFile(dir, "pages.bin", sizeBytes, 7);
@@ -33,7 +34,8 @@ class PageCacheTest {
         assertEquals(1.0, PageCache.residentFraction(f), 1e-9, "every slice cached after load");
 
         PageCache.evict(f);
-        assertEquals(0.0, PageCache.residentFraction(f), 1e-9, "no slice cached after evict (dirty pages flushed first)");
+        assertEquals(
+                0.0, PageCache.residentFraction(f), 1e-9, "no slice cached after evict (dirty pages flushed first)");
 
         assertEquals(sizeBytes, PageCache.load(f));
         assertEquals(1.0, PageCache.residentFraction(f), 1e-9);

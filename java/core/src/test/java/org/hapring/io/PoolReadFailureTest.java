@@ -26,7 +26,9 @@ class PoolReadFailureTest {
         Path file = EngineFixtures.randomFile(dir, "f.bin", 64 * 1024, 3);
         List<String> notices = new ArrayList<>();
         try (Arena confined = Arena.ofConfined();
-                ReadEngine e = ReadEngines.create(EngineKind.FILECHANNEL, EngineFixtures.config(notices).queueDepth(4).build())) {
+                ReadEngine e = ReadEngines.create(
+                        EngineKind.FILECHANNEL,
+                        EngineFixtures.config(notices).queueDepth(4).build())) {
             BufferSet bufs = BufferSet.allocate(confined, 2, 64 * 1024, 4096);
             e.registerBuffers(bufs);
             FileHandle h = e.open(file, OpenOptions.BUFFERED);
@@ -41,8 +43,11 @@ class PoolReadFailureTest {
             assertEquals(2, got, "both reads completed within 10 s");
             for (EngineFixtures.Done d : rec.done) {
                 assertNotNull(d.error(), "a pool thread cannot write into a confined arena's buffer");
-                assertTrue(d.error().getMessage().contains("confined"), d.error().getMessage());
-                assertTrue(d.error().getMessage().contains(file.toString()), d.error().getMessage());
+                assertTrue(
+                        d.error().getMessage().contains("confined"), d.error().getMessage());
+                assertTrue(
+                        d.error().getMessage().contains(file.toString()),
+                        d.error().getMessage());
             }
             assertEquals(0, e.inFlight());
             e.closeFile(h);

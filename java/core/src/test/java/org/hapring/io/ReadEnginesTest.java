@@ -66,7 +66,8 @@ class ReadEnginesTest {
     })
     void autoFallsBackToFileChannelWithExactlyOneNoticeNamingCauseAndFix(String fault, String cause, String fix)
             throws Exception {
-        try (ReadEngine e = ReadEngines.create(EngineKind.AUTO, EngineFixtures.config(notices).build(), faulty(fault))) {
+        try (ReadEngine e = ReadEngines.create(
+                EngineKind.AUTO, EngineFixtures.config(notices).build(), faulty(fault))) {
             assertTrue(e instanceof FileChannelEngine, "auto chose " + e.name());
             assertEquals("filechannel", e.name());
             assertEquals(1, notices.size(), () -> "notices: " + notices);
@@ -81,8 +82,8 @@ class ReadEnginesTest {
     @Test
     void autoWithEnomemOnRegistrationKeepsIoUringWithoutRegisteredBuffers() throws Exception {
         EngineFixtures.assumeUring();
-        try (ReadEngine e = ReadEngines.create(EngineKind.AUTO, EngineFixtures.config(notices).build(),
-                faulty("register_buffers=ENOMEM"))) {
+        try (ReadEngine e = ReadEngines.create(
+                EngineKind.AUTO, EngineFixtures.config(notices).build(), faulty("register_buffers=ENOMEM"))) {
             assertEquals("uring", e.name());
             assertTrue(notices.isEmpty());
             assertReadsRight(e);
@@ -95,7 +96,8 @@ class ReadEnginesTest {
     @Test
     void autoPicksRegisteredIoUringWhereItWorks() throws Exception {
         EngineFixtures.assumeUring();
-        try (ReadEngine e = ReadEngines.create(EngineKind.AUTO, EngineFixtures.config(notices).build())) {
+        try (ReadEngine e = ReadEngines.create(
+                EngineKind.AUTO, EngineFixtures.config(notices).build())) {
             assertEquals("uring", e.name());
             assertNull(e.fallbackReason());
             assertReadsRight(e);
@@ -105,20 +107,25 @@ class ReadEnginesTest {
 
     @Test
     void anExplicitUringThatCannotStartThrowsTheTypedCause() {
-        IoEngineException eperm = assertThrows(IoEngineException.class, () -> ReadEngines.create(EngineKind.URING,
-                EngineFixtures.config(notices).build(), faulty("setup=EPERM")));
+        IoEngineException eperm = assertThrows(
+                IoEngineException.class,
+                () -> ReadEngines.create(
+                        EngineKind.URING, EngineFixtures.config(notices).build(), faulty("setup=EPERM")));
         assertEquals(IoEngineException.Kind.PERMISSION, eperm.kind());
         assertEquals(1, eperm.errno());
         assertEquals("io_uring_setup", eperm.op());
-        IoEngineException missing = assertThrows(IoEngineException.class, () -> ReadEngines.create(EngineKind.URING_NOREG,
-                EngineFixtures.config(notices).build(), faulty("library=missing")));
+        IoEngineException missing = assertThrows(
+                IoEngineException.class,
+                () -> ReadEngines.create(
+                        EngineKind.URING_NOREG, EngineFixtures.config(notices).build(), faulty("library=missing")));
         assertEquals(IoEngineException.Kind.LIBRARY_MISSING, missing.kind());
         assertTrue(notices.isEmpty(), "explicit engines do not fall back");
     }
 
     @Test
     void theNullEngineCompletesWithoutIo() throws Exception {
-        try (ReadEngine e = ReadEngines.create(EngineKind.NULL, EngineFixtures.config(notices).build())) {
+        try (ReadEngine e = ReadEngines.create(
+                EngineKind.NULL, EngineFixtures.config(notices).build())) {
             Path file = randomFile(dir, "n.bin", 1000, 22);
             try (Arena arena = Arena.ofShared()) {
                 BufferSet bufs = BufferSet.allocate(arena, 1, 1000, 64);
@@ -142,18 +149,22 @@ class ReadEnginesTest {
         }
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> EngineKind.parse("io-uring"));
         assertTrue(bad.getMessage().contains("auto|uring|uring-noreg|filechannel|mmap|sync|null"), bad.getMessage());
-        IllegalArgumentException depth = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException depth = assertThrows(
+                IllegalArgumentException.class,
                 () -> EngineConfig.builder().queueDepth(0).build());
         assertTrue(depth.getMessage().startsWith("io.queueDepth=0"), depth.getMessage());
-        IllegalArgumentException align = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException align = assertThrows(
+                IllegalArgumentException.class,
                 () -> EngineConfig.builder().alignmentBytes(3000).build());
         assertTrue(align.getMessage().startsWith("io.alignmentBytes=3000"), align.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new FaultInjectingUringCalls(new NativeUringCalls(), "setup"));
+        assertThrows(
+                IllegalArgumentException.class, () -> new FaultInjectingUringCalls(new NativeUringCalls(), "setup"));
     }
 
     @Test
     void theFileChannelPoolThreadsEndAtClose() throws Exception {
-        FileChannelEngine e = (FileChannelEngine) ReadEngines.create(EngineKind.FILECHANNEL,
+        FileChannelEngine e = (FileChannelEngine) ReadEngines.create(
+                EngineKind.FILECHANNEL,
                 EngineFixtures.config(notices).poolThreads(3).build());
         assertReadsRight(e);
         assertTrue(poolThreads() > 0, "no pool thread ran");
@@ -169,6 +180,7 @@ class ReadEnginesTest {
 
     private static long poolThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("hapring-io-pool-") && t.isAlive()).count();
+                .filter(t -> t.getName().startsWith("hapring-io-pool-") && t.isAlive())
+                .count();
     }
 }

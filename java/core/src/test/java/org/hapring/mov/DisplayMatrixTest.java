@@ -26,7 +26,10 @@ class DisplayMatrixTest {
             int[] m = new int[9];
             for (int i = 0; i < 9; i++) {
                 int p = at + 4 * i;
-                m[i] = (all[p] & 0xFF) << 24 | (all[p + 1] & 0xFF) << 16 | (all[p + 2] & 0xFF) << 8 | (all[p + 3] & 0xFF);
+                m[i] = (all[p] & 0xFF) << 24
+                        | (all[p + 1] & 0xFF) << 16
+                        | (all[p + 2] & 0xFF) << 8
+                        | (all[p + 3] & 0xFF);
             }
             return new DisplayMatrix(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8]);
         }
@@ -50,7 +53,9 @@ class DisplayMatrixTest {
         Path clip = Ffmpeg.clip(Ffmpeg.Spec.of("hap"));
         SampleTable video = MovReader.open(clip).video();
         assertTrue(video.displayMatrix().isIdentity(), video.displayMatrix().toString());
-        assertTrue(video.movieDisplayMatrix().isIdentity(), video.movieDisplayMatrix().toString());
+        assertTrue(
+                video.movieDisplayMatrix().isIdentity(),
+                video.movieDisplayMatrix().toString());
         assertEquals(9, DisplayMatrix.IDENTITY.toArray().length);
     }
 }

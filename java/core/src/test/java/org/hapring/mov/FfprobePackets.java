@@ -19,22 +19,47 @@ record FfprobePackets(List<Packet> packets, Map<String, String> stream) {
 
     static FfprobePackets of(Path movie) {
         Ffmpeg.assumeAvailable();
-        String csv = Ffmpeg.run(List.of("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-                "packet=pts,dts,duration,size,pos", "-of", "csv=p=0", movie.toString()));
-        List<Packet> packets = csv.lines().filter(l -> !l.isBlank()).map(FfprobePackets::packet).toList();
-        String info = Ffmpeg.run(List.of("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
+        String csv = Ffmpeg.run(List.of(
+                "ffprobe",
+                "-v",
+                "error",
+                "-select_streams",
+                "v:0",
+                "-show_entries",
+                "packet=pts,dts,duration,size,pos",
+                "-of",
+                "csv=p=0",
+                movie.toString()));
+        List<Packet> packets = csv.lines()
+                .filter(l -> !l.isBlank())
+                .map(FfprobePackets::packet)
+                .toList();
+        String info = Ffmpeg.run(List.of(
+                "ffprobe",
+                "-v",
+                "error",
+                "-select_streams",
+                "v:0",
+                "-show_entries",
                 "stream=codec_tag_string,width,height,time_base,r_frame_rate,avg_frame_rate,start_pts,nb_frames",
-                "-of", "default=nw=1", movie.toString()));
+                "-of",
+                "default=nw=1",
+                movie.toString()));
         Map<String, String> stream = new HashMap<>();
-        info.lines().filter(l -> l.contains("=")).forEach(l -> stream.put(l.substring(0, l.indexOf('=')),
-                l.substring(l.indexOf('=') + 1)));
+        info.lines()
+                .filter(l -> l.contains("="))
+                .forEach(l -> stream.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
         return new FfprobePackets(packets, Map.copyOf(stream));
     }
 
     private static Packet packet(String line) {
         // Order of the fields as ffprobe prints them: pts, dts, duration, size, pos.
         String[] f = line.split(",");
-        return new Packet(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Integer.parseInt(f[3]),
+        return new Packet(
+                Long.parseLong(f[0]),
+                Long.parseLong(f[1]),
+                Long.parseLong(f[2]),
+                Integer.parseInt(f[3]),
                 Long.parseLong(f[4]));
     }
 

@@ -174,8 +174,17 @@ final class MovBuilder {
     }
 
     /** The file: its pieces, and where the frames are. */
-    record Built(long fileSizeBytes, byte[] head, long moovOffset, byte[] moov, long[] chunkOffsets,
-            List<byte[]> chunkData, long[] offsets, int[] sizes, Boxes.Node moovTree, long mdatOffset) {
+    record Built(
+            long fileSizeBytes,
+            byte[] head,
+            long moovOffset,
+            byte[] moov,
+            long[] chunkOffsets,
+            List<byte[]> chunkData,
+            long[] offsets,
+            int[] sizes,
+            Boxes.Node moovTree,
+            long mdatOffset) {
 
         /** The whole file in memory (small files only). */
         byte[] bytes() {
@@ -266,7 +275,8 @@ final class MovBuilder {
 
         Boxes.Be head = be().bytes(top);
         long mdatSize = mdatSizeZero ? 0 : mdatEnd - mdatOffset;
-        Boxes.Be mdatHead = mdatLarge && !mdatSizeZero ? be().u32(1).fourcc("mdat").u64(mdatSize)
+        Boxes.Be mdatHead = mdatLarge && !mdatSizeZero
+                ? be().u32(1).fourcc("mdat").u64(mdatSize)
                 : be().u32(mdatSize).fourcc("mdat");
         byte[] headBytes;
         if (moovFirst) {
@@ -275,8 +285,17 @@ final class MovBuilder {
         } else {
             headBytes = head.bytes(mdatHead.bytes()).bytes();
         }
-        return new Built(fileSize, headBytes, moovOffset, moovData, chunkOffsets, chunkData, offsets, sizes.clone(),
-                edited, mdatOffset);
+        return new Built(
+                fileSize,
+                headBytes,
+                moovOffset,
+                moovData,
+                chunkOffsets,
+                chunkData,
+                offsets,
+                sizes.clone(),
+                edited,
+                mdatOffset);
     }
 
     private long totalBytes() {
@@ -288,12 +307,15 @@ final class MovBuilder {
     }
 
     private byte[] topBoxes() {
-        Boxes.Be b = be().bytes(leaf("ftyp", be().fourcc("qt  ").u32(0x200).fourcc("qt  ").bytes()).bytes());
+        Boxes.Be b = be().bytes(leaf(
+                        "ftyp", be().fourcc("qt  ").u32(0x200).fourcc("qt  ").bytes())
+                .bytes());
         if (extraBoxes) {
             b.bytes(leaf("wide", new byte[0]).bytes());
             b.bytes(leaf("free", new byte[5]).bytes());
             b.bytes(leaf("skip", new byte[3]).bytes());
-            b.bytes(leaf("uuid", be().u64(0x1234_5678_9ABC_DEF0L).u64(42).u32(7).bytes()).bytes());
+            b.bytes(leaf("uuid", be().u64(0x1234_5678_9ABC_DEF0L).u64(42).u32(7).bytes())
+                    .bytes());
         }
         return b.bytes();
     }
@@ -310,7 +332,13 @@ final class MovBuilder {
             children.add(simpleTrak(nextId++, "soun", soundDescription(), 48000, 8, 2));
         }
         if (timecodeTrack) {
-            children.add(simpleTrak(nextId++, "tmcd", leaf("tmcd", be().zeros(6).u16(1).zeros(14).bytes()), timescale, 1, 4));
+            children.add(simpleTrak(
+                    nextId++,
+                    "tmcd",
+                    leaf("tmcd", be().zeros(6).u16(1).zeros(14).bytes()),
+                    timescale,
+                    1,
+                    4));
         }
         children.add(leaf("udta", be().u32(12).fourcc("\u00A9nam").u32(0).bytes()));
         Boxes.Node moov = box("moov", children);
@@ -319,9 +347,28 @@ final class MovBuilder {
 
     private Boxes.Node mvhd() {
         long duration = durationTicks() * movieTimescale / Math.max(1, timescale);
-        return leaf("mvhd", be().fullBox(0, 0).u32(0).u32(0).u32(movieTimescale).u32(duration).u32(0x10000).u16(0x100)
-                .zeros(10).u32(0x10000).u32(0).u32(0).u32(0).u32(0x10000).u32(0).u32(0).u32(0).u32(0x40000000)
-                .zeros(24).u32(99).bytes());
+        return leaf(
+                "mvhd",
+                be().fullBox(0, 0)
+                        .u32(0)
+                        .u32(0)
+                        .u32(movieTimescale)
+                        .u32(duration)
+                        .u32(0x10000)
+                        .u16(0x100)
+                        .zeros(10)
+                        .u32(0x10000)
+                        .u32(0)
+                        .u32(0)
+                        .u32(0)
+                        .u32(0x10000)
+                        .u32(0)
+                        .u32(0)
+                        .u32(0)
+                        .u32(0x40000000)
+                        .zeros(24)
+                        .u32(99)
+                        .bytes());
     }
 
     private long durationTicks() {
@@ -394,9 +441,15 @@ final class MovBuilder {
             stblBox.large();
         }
         // FFmpeg refuses a dref without entries: one self-reference ('alis' with flag 1).
-        Boxes.Node dref = leaf("dref", be().fullBox(0, 0).u32(1).u32(12).fourcc("alis").fullBox(0, 1).bytes());
-        Boxes.Node minf = box("minf", leaf("vmhd", be().fullBox(0, 1).zeros(8).bytes()),
-                leaf("hdlr", hdlr("dhlr", "alis")), box("dinf", dref), stblBox);
+        Boxes.Node dref = leaf(
+                "dref",
+                be().fullBox(0, 0).u32(1).u32(12).fourcc("alis").fullBox(0, 1).bytes());
+        Boxes.Node minf = box(
+                "minf",
+                leaf("vmhd", be().fullBox(0, 1).zeros(8).bytes()),
+                leaf("hdlr", hdlr("dhlr", "alis")),
+                box("dinf", dref),
+                stblBox);
         trak.add(box("mdia", mdhd(timescale, durationTicks()), leaf("hdlr", hdlr("mhlr", "vide")), minf));
         Boxes.Node t = box("trak", trak);
         return largeBoxes ? t.large() : t;
@@ -417,8 +470,19 @@ final class MovBuilder {
     }
 
     private Boxes.Node videoDescription(String fourcc, int w, int h) {
-        Boxes.Be e = be().zeros(6).u16(1).u16(0).u16(0).fourcc("hapr").u32(0).u32(0x200).u16(w).u16(h)
-                .u32(0x480000).u32(0x480000).u32(0).u16(1);
+        Boxes.Be e = be().zeros(6)
+                .u16(1)
+                .u16(0)
+                .u16(0)
+                .fourcc("hapr")
+                .u32(0)
+                .u32(0x200)
+                .u16(w)
+                .u16(h)
+                .u32(0x480000)
+                .u32(0x480000)
+                .u32(0)
+                .u16(1);
         byte[] name = new byte[32];
         name[0] = 3;
         name[1] = 'H';
@@ -430,36 +494,101 @@ final class MovBuilder {
     }
 
     private static Boxes.Node soundDescription() {
-        return leaf("sowt", be().zeros(6).u16(1).u16(0).u16(0).u32(0).u16(2).u16(16).u16(0).u16(0).u32(48000L << 16).bytes());
+        return leaf(
+                "sowt",
+                be().zeros(6)
+                        .u16(1)
+                        .u16(0)
+                        .u16(0)
+                        .u32(0)
+                        .u16(2)
+                        .u16(16)
+                        .u16(0)
+                        .u16(0)
+                        .u32(48000L << 16)
+                        .bytes());
     }
 
-    private Boxes.Node simpleTrak(int id, String handler, Boxes.Node description, long mediaTimescale, long samples,
-            long sampleBytes) {
-        Boxes.Node stbl = box("stbl",
-                leaf("stsd", be().fullBox(0, 0).u32(1).bytes(description.bytes()).bytes()),
+    private Boxes.Node simpleTrak(
+            int id, String handler, Boxes.Node description, long mediaTimescale, long samples, long sampleBytes) {
+        Boxes.Node stbl = box(
+                "stbl",
+                leaf(
+                        "stsd",
+                        be().fullBox(0, 0).u32(1).bytes(description.bytes()).bytes()),
                 leaf("stts", be().fullBox(0, 0).u32(1).u32(samples).u32(1).bytes()),
-                leaf("stsc", be().fullBox(0, 0).u32(1).u32(1).u32(samples).u32(1).bytes()),
+                leaf(
+                        "stsc",
+                        be().fullBox(0, 0).u32(1).u32(1).u32(samples).u32(1).bytes()),
                 leaf("stsz", be().fullBox(0, 0).u32(sampleBytes).u32(samples).bytes()),
                 leaf("stco", be().fullBox(0, 0).u32(1).u32(0).bytes()));
-        return box("trak", tkhd(id, 0, 0), box("mdia", mdhd(mediaTimescale, samples), leaf("hdlr", hdlr("mhlr", handler)),
-                box("minf", stbl)));
+        return box(
+                "trak",
+                tkhd(id, 0, 0),
+                box("mdia", mdhd(mediaTimescale, samples), leaf("hdlr", hdlr("mhlr", handler)), box("minf", stbl)));
     }
 
     private static Boxes.Node tkhd(int id, int w, int h) {
-        return leaf("tkhd", be().fullBox(0, 3).u32(0).u32(0).u32(id).u32(0).u32(0).zeros(8).u16(0).u16(0).u16(0).u16(0)
-                .u32(0x10000).u32(0).u32(0).u32(0).u32(0x10000).u32(0).u32(0).u32(0).u32(0x40000000)
-                .u32((long) w << 16).u32((long) h << 16).bytes());
+        return leaf(
+                "tkhd",
+                be().fullBox(0, 3)
+                        .u32(0)
+                        .u32(0)
+                        .u32(id)
+                        .u32(0)
+                        .u32(0)
+                        .zeros(8)
+                        .u16(0)
+                        .u16(0)
+                        .u16(0)
+                        .u16(0)
+                        .u32(0x10000)
+                        .u32(0)
+                        .u32(0)
+                        .u32(0)
+                        .u32(0x10000)
+                        .u32(0)
+                        .u32(0)
+                        .u32(0)
+                        .u32(0x40000000)
+                        .u32((long) w << 16)
+                        .u32((long) h << 16)
+                        .bytes());
     }
 
     private Boxes.Node mdhd(long ticksPerSecond, long duration) {
         if (mdhdVersion == 1) {
-            return leaf("mdhd", be().fullBox(1, 0).u64(0).u64(0).u32(ticksPerSecond).u64(duration).u16(0).u16(0).bytes());
+            return leaf(
+                    "mdhd",
+                    be().fullBox(1, 0)
+                            .u64(0)
+                            .u64(0)
+                            .u32(ticksPerSecond)
+                            .u64(duration)
+                            .u16(0)
+                            .u16(0)
+                            .bytes());
         }
-        return leaf("mdhd", be().fullBox(0, 0).u32(0).u32(0).u32(ticksPerSecond).u32(duration).u16(0).u16(0).bytes());
+        return leaf(
+                "mdhd",
+                be().fullBox(0, 0)
+                        .u32(0)
+                        .u32(0)
+                        .u32(ticksPerSecond)
+                        .u32(duration)
+                        .u16(0)
+                        .u16(0)
+                        .bytes());
     }
 
     private static byte[] hdlr(String componentType, String handler) {
-        return be().fullBox(0, 0).fourcc(componentType).fourcc(handler).zeros(12).u8(4).fourcc("test").bytes();
+        return be().fullBox(0, 0)
+                .fourcc(componentType)
+                .fourcc(handler)
+                .zeros(12)
+                .u8(4)
+                .fourcc("test")
+                .bytes();
     }
 
     private static int[] ones(int n) {

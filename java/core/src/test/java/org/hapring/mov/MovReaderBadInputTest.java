@@ -112,10 +112,14 @@ class MovReaderBadInputTest {
 
     @Test
     void sixtyFourBitSizeThatOverflows() {
-        MovBuilder.Built built = new MovBuilder().editMoov(moov -> {
-            moov.find("trak").children.add(1, Boxes.leaf("free", new byte[8]).large());
-            return moov;
-        }).build();
+        MovBuilder.Built built = new MovBuilder()
+                .editMoov(moov -> {
+                    moov.find("trak")
+                            .children
+                            .add(1, Boxes.leaf("free", new byte[8]).large());
+                    return moov;
+                })
+                .build();
         long free = built.offsetOf("trak/free");
         ByteBuffer.wrap(built.moov()).putLong((int) (free - built.moovOffset() + 8), 0xFFFF_FFFF_FFFF_FFF0L);
         assertNames(fails(built), "moov/trak[1]/free", free, "overflows");
@@ -123,10 +127,14 @@ class MovReaderBadInputTest {
 
     @Test
     void sixtyFourBitSizeSmallerThanItsHeader() {
-        MovBuilder.Built built = new MovBuilder().editMoov(moov -> {
-            moov.find("trak").children.add(1, Boxes.leaf("free", new byte[8]).large());
-            return moov;
-        }).build();
+        MovBuilder.Built built = new MovBuilder()
+                .editMoov(moov -> {
+                    moov.find("trak")
+                            .children
+                            .add(1, Boxes.leaf("free", new byte[8]).large());
+                    return moov;
+                })
+                .build();
         long free = built.offsetOf("trak/free");
         ByteBuffer.wrap(built.moov()).putLong((int) (free - built.moovOffset() + 8), 12);
         assertNames(fails(built), "moov/trak[1]/free", free, "smaller than its 16-byte header");
@@ -177,7 +185,8 @@ class MovReaderBadInputTest {
         MovBuilder.Built built = new MovBuilder().build();
         long entry = built.offsetOf(STBL + "/stco") + 8 + 8 + 4 * 2;
         built.patchU32(entry, built.fileSizeBytes() + 1000);
-        assertNames(fails(built), STBL_PATH + "/stco", entry, "chunk 3 starts at offset " + (built.fileSizeBytes() + 1000));
+        assertNames(
+                fails(built), STBL_PATH + "/stco", entry, "chunk 3 starts at offset " + (built.fileSizeBytes() + 1000));
     }
 
     @Test
@@ -185,7 +194,8 @@ class MovReaderBadInputTest {
         MovBuilder.Built built = new MovBuilder().build();
         long entry = built.offsetOf(STBL + "/stco") + 8 + 8 + 4 * 5;
         built.patchU32(entry, built.fileSizeBytes() - 4);
-        assertNames(fails(built), STBL_PATH + "/stco", entry, "frame 5 (18 bytes at offset " + (built.fileSizeBytes() - 4));
+        assertNames(
+                fails(built), STBL_PATH + "/stco", entry, "frame 5 (18 bytes at offset " + (built.fileSizeBytes() - 4));
     }
 
     @Test
@@ -231,7 +241,8 @@ class MovReaderBadInputTest {
             built.patchU32(count, 0x4000_0000L);
             assertNames(fails(built), STBL_PATH + "/" + c[0], count, "entry count 1073741824 needs");
         }
-        MovBuilder.Built built = new MovBuilder().edits(0, new EditEntry(6, 0, 0x10000)).build();
+        MovBuilder.Built built =
+                new MovBuilder().edits(0, new EditEntry(6, 0, 0x10000)).build();
         long count = built.offsetOf("trak/edts/elst") + 8 + 4;
         built.patchU32(count, 0xFFFF_FFFFL);
         assertNames(fails(built), "moov/trak[1]/edts/elst", count, "entry count 4294967295 needs");
@@ -300,8 +311,10 @@ class MovReaderBadInputTest {
 
     @Test
     void zeroMovieTimescaleWithAnEmptyEdit() {
-        MovBuilder.Built built = new MovBuilder().movieTimescale(0)
-                .edits(0, new EditEntry(10, -1, 0x10000), new EditEntry(6, 0, 0x10000)).build();
+        MovBuilder.Built built = new MovBuilder()
+                .movieTimescale(0)
+                .edits(0, new EditEntry(10, -1, 0x10000), new EditEntry(6, 0, 0x10000))
+                .build();
         assertNames(fails(built), "moov/trak[1]/edts/elst", built.offsetOf("trak/edts/elst"), "movie timescale");
     }
 
@@ -314,14 +327,17 @@ class MovReaderBadInputTest {
 
     @Test
     void sttsDescribesMoreFramesThanStsz() {
-        MovBuilder.Built built = new MovBuilder().stts(new long[] {4, 1}, new long[] {0xFFFF_FFFFL, 1}).build();
+        MovBuilder.Built built = new MovBuilder()
+                .stts(new long[] {4, 1}, new long[] {0xFFFF_FFFFL, 1})
+                .build();
         long run2 = built.offsetOf(STBL + "/stts") + 8 + 8 + 8;
         assertNames(fails(built), STBL_PATH + "/stts", run2, "more than the 6 samples");
     }
 
     @Test
     void negativeEditMediaTime() {
-        MovBuilder.Built built = new MovBuilder().edits(0, new EditEntry(6, -7, 0x10000)).build();
+        MovBuilder.Built built =
+                new MovBuilder().edits(0, new EditEntry(6, -7, 0x10000)).build();
         long mediaTime = built.offsetOf("trak/edts/elst") + 8 + 8 + 4;
         assertNames(fails(built), "moov/trak[1]/edts/elst", mediaTime, "media time -7");
     }
@@ -342,30 +358,43 @@ class MovReaderBadInputTest {
             {"tkhd", "trak", "moov/trak[1]", "'tkhd'"},
         };
         for (String[] c : cases) {
-            MovBuilder.Built built = new MovBuilder().editMoov(moov -> {
-                moov.find(c[1]).children.removeIf(n -> n.type.equals(c[0]));
-                return moov;
-            }).build();
+            MovBuilder.Built built = new MovBuilder()
+                    .editMoov(moov -> {
+                        moov.find(c[1]).children.removeIf(n -> n.type.equals(c[0]));
+                        return moov;
+                    })
+                    .build();
             assertNames(fails(built), c[2], built.offsetOf(c[1]), "missing mandatory box " + c[3]);
         }
-        MovBuilder.Built built = new MovBuilder().editMoov(moov -> {
-            moov.children.removeIf(n -> n.type.equals("mvhd"));
-            return moov;
-        }).build();
+        MovBuilder.Built built = new MovBuilder()
+                .editMoov(moov -> {
+                    moov.children.removeIf(n -> n.type.equals("mvhd"));
+                    return moov;
+                })
+                .build();
         assertNames(fails(built), "moov", built.moovOffset(), "missing mandatory box 'mvhd'");
     }
 
     @Test
     void noVideoTrackOpensButHasNoVideo() throws IOException {
-        MovBuilder.Built built = new MovBuilder().audioTrack(true).editMoov(moov -> {
-            moov.children.removeIf(n -> n.type.equals("trak") && n.find("mdia/hdlr") != null
-                    && new String(n.find("mdia/hdlr").payload, 8, 4, StandardCharsets.ISO_8859_1).equals("vide"));
-            return moov;
-        }).build();
+        MovBuilder.Built built = new MovBuilder()
+                .audioTrack(true)
+                .editMoov(moov -> {
+                    moov.children.removeIf(n -> n.type.equals("trak")
+                            && n.find("mdia/hdlr") != null
+                            && new String(n.find("mdia/hdlr").payload, 8, 4, StandardCharsets.ISO_8859_1)
+                                    .equals("vide"));
+                    return moov;
+                })
+                .build();
         MovFile mov = read(built.bytes());
-        assertEquals(List.of("soun"), mov.tracks().stream().map(Track::handlerType).toList());
+        assertEquals(
+                List.of("soun"), mov.tracks().stream().map(Track::handlerType).toList());
         assertFalse(mov.hasHapVideo());
-        assertNames(assertThrows(MovFormatException.class, mov::video), "moov", built.moovOffset(),
+        assertNames(
+                assertThrows(MovFormatException.class, mov::video),
+                "moov",
+                built.moovOffset(),
                 "no video track (tracks: id 2 soun 'sowt')");
     }
 
@@ -374,13 +403,20 @@ class MovReaderBadInputTest {
         MovBuilder.Built built = new MovBuilder().descriptions("avc1").build();
         MovFile mov = read(built.bytes());
         assertEquals("avc1", mov.tracks().getFirst().fourcc());
-        assertNames(assertThrows(MovFormatException.class, mov::video), STBL_PATH + "/stsd", built.offsetOf(STBL + "/stsd"),
+        assertNames(
+                assertThrows(MovFormatException.class, mov::video),
+                STBL_PATH + "/stsd",
+                built.offsetOf(STBL + "/stsd"),
                 "is 'avc1', not HAP");
     }
 
     @Test
     void framesUsingANonHapDescription() {
-        MovBuilder.Built built = new MovBuilder().descriptions("Hap1", "jpeg").chunks(3, 3).chunkDescriptions(1, 2).build();
+        MovBuilder.Built built = new MovBuilder()
+                .descriptions("Hap1", "jpeg")
+                .chunks(3, 3)
+                .chunkDescriptions(1, 2)
+                .build();
         // Both entries are video descriptions of the same length, after the 8-byte version/flags/count.
         int entryBytes = (built.moovTree().find(STBL + "/stsd").payload.length - 8) / 2;
         long entry2 = built.offsetOf(STBL + "/stsd") + 8 + 8 + entryBytes;
@@ -389,8 +425,12 @@ class MovReaderBadInputTest {
 
     @Test
     void descriptionsOfDifferentSizes() {
-        MovBuilder.Built built = new MovBuilder().descriptions("Hap1", "Hap1").descriptionSizes(new int[] {64, 48},
-                new int[] {32, 32}).chunks(3, 3).chunkDescriptions(1, 2).build();
+        MovBuilder.Built built = new MovBuilder()
+                .descriptions("Hap1", "Hap1")
+                .descriptionSizes(new int[] {64, 48}, new int[] {32, 32})
+                .chunks(3, 3)
+                .chunkDescriptions(1, 2)
+                .build();
         MovFormatException e = fails(built);
         assertEquals(STBL_PATH + "/stsd", e.boxPath());
         assertTrue(e.reason().contains("32x32 but description 1 is 64x48"), e.getMessage());
@@ -398,10 +438,13 @@ class MovReaderBadInputTest {
 
     @Test
     void compressedMovieHeader() {
-        MovBuilder.Built built = new MovBuilder().editMoov(moov -> {
-            moov.children.add(1, Boxes.box("cmov", Boxes.leaf("dcom", "zlib".getBytes(StandardCharsets.US_ASCII))));
-            return moov;
-        }).build();
+        MovBuilder.Built built = new MovBuilder()
+                .editMoov(moov -> {
+                    moov.children.add(
+                            1, Boxes.box("cmov", Boxes.leaf("dcom", "zlib".getBytes(StandardCharsets.US_ASCII))));
+                    return moov;
+                })
+                .build();
         assertNames(fails(built), "moov/cmov", built.offsetOf("cmov"), "'cmov'");
     }
 

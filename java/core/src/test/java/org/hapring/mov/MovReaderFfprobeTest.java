@@ -12,10 +12,10 @@ import java.util.stream.Stream;
 import org.hapring.testing.Ffmpeg;
 import org.hapring.testing.RealMedia;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks the reader against FFmpeg's packet list ({@code ffprobe -show_packets}) for FFmpeg-made clips,
@@ -65,7 +65,8 @@ class MovReaderFfprobeTest {
         MovFile mov = MovReader.open(clip);
         SampleTable t = mov.video();
         assertMatchesFfprobe(t, clip);
-        String fourcc = Map.of("hap", "Hap1", "hap_alpha", "Hap5", "hap_q", "HapY").get(spec.format());
+        String fourcc =
+                Map.of("hap", "Hap1", "hap_alpha", "Hap5", "hap_q", "HapY").get(spec.format());
         assertEquals(fourcc, t.fourcc());
         assertEquals(spec.frames(), t.frameCount());
         assertEquals(spec.width(), t.width());
@@ -74,7 +75,8 @@ class MovReaderFfprobeTest {
         assertEquals(Rational.parse(spec.rate()), t.averageFrameRate());
         assertTrue(t.constantFrameRate());
         assertEquals(spec.faststart(), mov.moovBeforeMdat());
-        assertEquals(spec.audio() ? List.of("vide", "soun") : List.of("vide"),
+        assertEquals(
+                spec.audio() ? List.of("vide", "soun") : List.of("vide"),
                 mov.tracks().stream().map(Track::handlerType).toList());
         if (!spec.snappy()) {
             assertEquals((long) t.maxSampleBytes() * t.frameCount(), t.totalSampleBytes(), "equal sizes");
@@ -92,16 +94,22 @@ class MovReaderFfprobeTest {
     }
 
     /** What testdata/real/README.md says about each file. */
-    record Facts(String fourcc, int width, int height, int frames, String fps, boolean moovFirst, List<String> handlers) {}
+    record Facts(
+            String fourcc, int width, int height, int frames, String fps, boolean moovFirst, List<String> handlers) {}
 
     static Stream<Arguments> realFacts() {
         return Stream.of(
-                Arguments.of("vidvox_qtdemo_SampleHapAlpha.mov", new Facts("Hap5", 640, 480, 30, "30", false, List.of("vide"))),
-                Arguments.of("gameoverhack_STND_LEFT_BLADIMIRSL_Hap1.mov",
+                Arguments.of(
+                        "vidvox_qtdemo_SampleHapAlpha.mov",
+                        new Facts("Hap5", 640, 480, 30, "30", false, List.of("vide"))),
+                Arguments.of(
+                        "gameoverhack_STND_LEFT_BLADIMIRSL_Hap1.mov",
                         new Facts("Hap1", 100, 100, 659, "25", false, List.of("vide", "tmcd"))),
                 Arguments.of("bluecadet_hapm.mov", new Facts("HapM", 640, 360, 1, "30", true, List.of("vide"))),
                 Arguments.of("bluecadet_hap7.mov", new Facts("Hap7", 640, 360, 1, "30", true, List.of("vide"))),
-                Arguments.of("bluecadet_hap1_audio.mov", new Facts("Hap1", 640, 360, 60, "30", false, List.of("vide", "soun"))));
+                Arguments.of(
+                        "bluecadet_hap1_audio.mov",
+                        new Facts("Hap1", 640, 360, 60, "30", false, List.of("vide", "soun"))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,26 +117,58 @@ class MovReaderFfprobeTest {
     void realFileFacts(String name, Facts facts) throws IOException {
         MovFile mov = MovReader.open(RealMedia.movie(name));
         SampleTable t = mov.video();
-        assertEquals(facts, new Facts(t.fourcc(), t.width(), t.height(), t.frameCount(), t.nominalFrameRate().toString(),
-                mov.moovBeforeMdat(), mov.tracks().stream().map(Track::handlerType).toList()));
+        assertEquals(
+                facts,
+                new Facts(
+                        t.fourcc(),
+                        t.width(),
+                        t.height(),
+                        t.frameCount(),
+                        t.nominalFrameRate().toString(),
+                        mov.moovBeforeMdat(),
+                        mov.tracks().stream().map(Track::handlerType).toList()));
     }
 
     static Stream<Arguments> builtFiles() {
         return Stream.of(
-                built("empty edit", () -> new MovBuilder()
-                        .edits(0, new EditEntry(600, -1, 0x10000), new EditEntry(120, 0, 0x10000))),
+                built(
+                        "empty edit",
+                        () -> new MovBuilder()
+                                .edits(0, new EditEntry(600, -1, 0x10000), new EditEntry(120, 0, 0x10000))),
                 built("edit start offset", () -> new MovBuilder().edits(0, new EditEntry(80, 2, 0x10000))),
-                built("empty edit and start offset, elst v1", () -> new MovBuilder().movieTimescale(1000)
-                        .edits(1, new EditEntry(500, -1, 0x10000), new EditEntry(100, 3, 0x10000))),
-                built("variable frame rate", () -> new MovBuilder().timescale(600)
-                        .stts(new long[] {2, 20}, new long[] {3, 25}, new long[] {1, 7})),
-                built("64-bit boxes, size-0 mdat, free/skip/wide/uuid", () -> new MovBuilder().largeBoxes(true)
-                        .mdatSizeZero(true).extraBoxes(true)),
-                built("co64, several stsc runs", () -> new MovBuilder().co64(true).sizes(8, 9, 10, 11, 12, 13, 14, 15, 16, 17)
-                        .chunks(1, 1, 3, 3, 2)),
-                built("constant stsz", () -> new MovBuilder().constantSize(40, 9).chunks(4, 4, 1)),
-                built("mdhd v1, audio and timecode", () -> new MovBuilder().mdhdVersion(1).timescale(90000)
-                        .stts(new long[] {6, 3003}).audioTrack(true).timecodeTrack(true)));
+                built(
+                        "empty edit and start offset, elst v1",
+                        () -> new MovBuilder()
+                                .movieTimescale(1000)
+                                .edits(1, new EditEntry(500, -1, 0x10000), new EditEntry(100, 3, 0x10000))),
+                built(
+                        "variable frame rate",
+                        () -> new MovBuilder()
+                                .timescale(600)
+                                .stts(new long[] {2, 20}, new long[] {3, 25}, new long[] {1, 7})),
+                built(
+                        "64-bit boxes, size-0 mdat, free/skip/wide/uuid",
+                        () -> new MovBuilder()
+                                .largeBoxes(true)
+                                .mdatSizeZero(true)
+                                .extraBoxes(true)),
+                built(
+                        "co64, several stsc runs",
+                        () -> new MovBuilder()
+                                .co64(true)
+                                .sizes(8, 9, 10, 11, 12, 13, 14, 15, 16, 17)
+                                .chunks(1, 1, 3, 3, 2)),
+                built(
+                        "constant stsz",
+                        () -> new MovBuilder().constantSize(40, 9).chunks(4, 4, 1)),
+                built(
+                        "mdhd v1, audio and timecode",
+                        () -> new MovBuilder()
+                                .mdhdVersion(1)
+                                .timescale(90000)
+                                .stts(new long[] {6, 3003})
+                                .audioTrack(true)
+                                .timecodeTrack(true)));
     }
 
     private static Arguments built(String name, Supplier<MovBuilder> builder) {

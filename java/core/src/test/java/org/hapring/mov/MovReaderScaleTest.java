@@ -31,8 +31,12 @@ class MovReaderScaleTest {
             placed += n;
         }
         int[] chunkSizes = Arrays.copyOf(perChunk, chunks);
-        MovBuilder.Built built = new MovBuilder().sizes(sizes).chunks(chunkSizes).timescale(60_000)
-                .stts(new long[] {FRAMES, 1001}).build();
+        MovBuilder.Built built = new MovBuilder()
+                .sizes(sizes)
+                .chunks(chunkSizes)
+                .timescale(60_000)
+                .stts(new long[] {FRAMES, 1001})
+                .build();
         byte[] bytes = built.bytes();
 
         MovFile mov = MovReader.read(Path.of("hour.mov"), new ByteArrayChannel(bytes));

@@ -34,7 +34,8 @@ class MovReaderSyntheticTest {
         for (int f = 0; f < t.frameCount(); f++) {
             assertEquals(built.offsets()[f], t.offset(f), "offset of frame " + f);
             assertEquals(built.sizes()[f], t.size(f), "size of frame " + f);
-            assertEquals(MovBuilder.marker(f), ByteBuffer.wrap(bytes).getInt((int) t.offset(f)), "marker of frame " + f);
+            assertEquals(
+                    MovBuilder.marker(f), ByteBuffer.wrap(bytes).getInt((int) t.offset(f)), "marker of frame " + f);
         }
         return t;
     }
@@ -75,7 +76,8 @@ class MovReaderSyntheticTest {
 
     @Test
     void moovFirstWithFreeSkipWideAndUuidBoxes() throws IOException {
-        MovBuilder.Built built = new MovBuilder().moovFirst(true).extraBoxes(true).build();
+        MovBuilder.Built built =
+                new MovBuilder().moovFirst(true).extraBoxes(true).build();
         byte[] bytes = built.bytes();
         assertFramesWhereBuilt(built, bytes);
         assertTrue(read(bytes).moovBeforeMdat());
@@ -99,7 +101,8 @@ class MovReaderSyntheticTest {
     @Test
     void sixtyFourBitBoxHeaders() throws IOException {
         for (boolean moovFirst : new boolean[] {false, true}) {
-            MovBuilder.Built built = new MovBuilder().largeBoxes(true).moovFirst(moovFirst).build();
+            MovBuilder.Built built =
+                    new MovBuilder().largeBoxes(true).moovFirst(moovFirst).build();
             byte[] bytes = built.bytes();
             assertEquals(1, ByteBuffer.wrap(bytes).getInt((int) built.moovOffset()), "moov's size field says 64-bit");
             assertEquals(1, ByteBuffer.wrap(bytes).getInt((int) built.mdatOffset()), "mdat's size field says 64-bit");
@@ -109,8 +112,11 @@ class MovReaderSyntheticTest {
 
     @Test
     void severalSampleDescriptions() throws IOException {
-        MovBuilder.Built built = new MovBuilder().descriptions("Hap5", "HapY", "HapM")
-                .chunks(2, 1, 3).chunkDescriptions(2, 1, 3).build();
+        MovBuilder.Built built = new MovBuilder()
+                .descriptions("Hap5", "HapY", "HapM")
+                .chunks(2, 1, 3)
+                .chunkDescriptions(2, 1, 3)
+                .build();
         SampleTable t = assertFramesWhereBuilt(built, built.bytes());
         assertEquals(List.of("Hap5", "HapY", "HapM"), t.sampleDescriptionFourccs());
         assertEquals("HapY", t.fourcc(), "frame 0 uses description 2");
@@ -118,7 +124,10 @@ class MovReaderSyntheticTest {
         for (int f = 0; f < expected.length; f++) {
             assertEquals(expected[f], t.sampleDescriptionIndex(f), "frame " + f);
         }
-        assertEquals("Hap5", read(built.bytes()).tracks().getFirst().fourcc(), "a track's fourcc is its first description's");
+        assertEquals(
+                "Hap5",
+                read(built.bytes()).tracks().getFirst().fourcc(),
+                "a track's fourcc is its first description's");
     }
 
     @Test
@@ -139,7 +148,8 @@ class MovReaderSyntheticTest {
 
     @Test
     void constantSampleSizeWithoutATable() throws IOException {
-        MovBuilder.Built built = new MovBuilder().constantSize(40, 10).chunks(4, 4, 2).build();
+        MovBuilder.Built built =
+                new MovBuilder().constantSize(40, 10).chunks(4, 4, 2).build();
         SampleTable t = assertFramesWhereBuilt(built, built.bytes());
         assertEquals(40, t.maxSampleBytes());
         assertEquals(400, t.totalSampleBytes());
@@ -148,22 +158,26 @@ class MovReaderSyntheticTest {
     @Test
     void compactSampleSizesStz2() throws IOException {
         int[] sizes = {9, 200, 17, 255, 4, 30};
-        MovBuilder.Built built = new MovBuilder().sizes(sizes).editMoov(moov -> {
-            Boxes.Node stbl = moov.find("trak/mdia/minf/stbl");
-            Boxes.Be b = Boxes.be().fullBox(0, 0).zeros(3).u8(8).u32(sizes.length);
-            for (int s : sizes) {
-                b.u8(s);
-            }
-            stbl.children.replaceAll(n -> n.type.equals("stsz") ? Boxes.leaf("stz2", b.bytes()) : n);
-            return moov;
-        }).build();
+        MovBuilder.Built built = new MovBuilder()
+                .sizes(sizes)
+                .editMoov(moov -> {
+                    Boxes.Node stbl = moov.find("trak/mdia/minf/stbl");
+                    Boxes.Be b = Boxes.be().fullBox(0, 0).zeros(3).u8(8).u32(sizes.length);
+                    for (int s : sizes) {
+                        b.u8(s);
+                    }
+                    stbl.children.replaceAll(n -> n.type.equals("stsz") ? Boxes.leaf("stz2", b.bytes()) : n);
+                    return moov;
+                })
+                .build();
         assertFramesWhereBuilt(built, built.bytes());
     }
 
     @Test
     void emptyEditDelaysTheMedia() throws IOException {
         // 1 s of nothing (600 ticks at the movie's 600/s), then the media from its start: 30 ticks at 30/s.
-        MovBuilder.Built built = new MovBuilder().edits(0, new EditEntry(600, -1, 0x10000), new EditEntry(120, 0, 0x10000))
+        MovBuilder.Built built = new MovBuilder()
+                .edits(0, new EditEntry(600, -1, 0x10000), new EditEntry(120, 0, 0x10000))
                 .build();
         SampleTable t = read(built.bytes()).video();
         assertEquals(List.of(new EditEntry(600, -1, 0x10000), new EditEntry(120, 0, 0x10000)), t.editList());
@@ -182,7 +196,9 @@ class MovReaderSyntheticTest {
     @Test
     void editStartOffsetSkipsTheFirstFrames() throws IOException {
         for (int version : new int[] {0, 1}) {
-            MovBuilder.Built built = new MovBuilder().edits(version, new EditEntry(80, 2, 0x10000)).build();
+            MovBuilder.Built built = new MovBuilder()
+                    .edits(version, new EditEntry(80, 2, 0x10000))
+                    .build();
             SampleTable t = read(built.bytes()).video();
             assertEquals(-2, t.ptsTicks(0), "elst v" + version);
             assertEquals(0, t.ptsTicks(2), "elst v" + version);
@@ -195,8 +211,10 @@ class MovReaderSyntheticTest {
     @Test
     void emptyEditAndStartOffsetTogether() throws IOException {
         // Movie timescale 1000, media 30/s: 500 ms empty = 15 media ticks; start at media tick 3.
-        MovBuilder.Built built = new MovBuilder().movieTimescale(1000)
-                .edits(1, new EditEntry(500, -1, 0x10000), new EditEntry(100, 3, 0x10000)).build();
+        MovBuilder.Built built = new MovBuilder()
+                .movieTimescale(1000)
+                .edits(1, new EditEntry(500, -1, 0x10000), new EditEntry(100, 3, 0x10000))
+                .build();
         SampleTable t = read(built.bytes()).video();
         assertEquals(15 - 3, t.ptsTicks(0));
         assertEquals(15, t.ptsTicks(3));
@@ -207,7 +225,11 @@ class MovReaderSyntheticTest {
 
     @Test
     void mdhdVersion1() throws IOException {
-        MovBuilder.Built built = new MovBuilder().mdhdVersion(1).timescale(90000).stts(new long[] {6, 3000}).build();
+        MovBuilder.Built built = new MovBuilder()
+                .mdhdVersion(1)
+                .timescale(90000)
+                .stts(new long[] {6, 3000})
+                .build();
         MovFile mov = read(built.bytes());
         SampleTable t = mov.video();
         assertEquals(90000, t.timescale());
@@ -218,7 +240,8 @@ class MovReaderSyntheticTest {
 
     @Test
     void ntscRateStaysExact() throws IOException {
-        MovBuilder.Built built = new MovBuilder().timescale(30000).stts(new long[] {6, 1001}).build();
+        MovBuilder.Built built =
+                new MovBuilder().timescale(30000).stts(new long[] {6, 1001}).build();
         SampleTable t = read(built.bytes()).video();
         assertEquals(Rational.of(30000, 1001), t.nominalFrameRate());
         assertEquals("30000/1001", t.nominalFrameRate().toString());
@@ -227,8 +250,9 @@ class MovReaderSyntheticTest {
 
     @Test
     void variableFrameRateKeptExactly() throws IOException {
-        MovBuilder.Built built = new MovBuilder().stts(new long[] {3, 1}, new long[] {0, 7}, new long[] {2, 2},
-                new long[] {1, 3}).build();
+        MovBuilder.Built built = new MovBuilder()
+                .stts(new long[] {3, 1}, new long[] {0, 7}, new long[] {2, 2}, new long[] {1, 3})
+                .build();
         SampleTable t = read(built.bytes()).video();
         long[] pts = {0, 1, 2, 3, 5, 7};
         long[] durations = {1, 1, 1, 2, 2, 3};
@@ -251,13 +275,16 @@ class MovReaderSyntheticTest {
 
     @Test
     void nominalRateTieGoesToTheEarliestDelta() throws IOException {
-        MovBuilder.Built built = new MovBuilder().stts(new long[] {3, 2}, new long[] {3, 1}).build();
+        MovBuilder.Built built =
+                new MovBuilder().stts(new long[] {3, 2}, new long[] {3, 1}).build();
         assertEquals(Rational.of(15), read(built.bytes()).video().nominalFrameRate());
     }
 
     @Test
     void zeroDurationFramesShowTheLastOfTheirInstant() throws IOException {
-        MovBuilder.Built built = new MovBuilder().stts(new long[] {1, 1}, new long[] {2, 0}, new long[] {3, 1}).build();
+        MovBuilder.Built built = new MovBuilder()
+                .stts(new long[] {1, 1}, new long[] {2, 0}, new long[] {3, 1})
+                .build();
         SampleTable t = read(built.bytes()).video();
         assertEquals(1, t.ptsTicks(1));
         assertEquals(1, t.ptsTicks(2));
@@ -268,19 +295,26 @@ class MovReaderSyntheticTest {
 
     @Test
     void audioAndTimecodeTracksBesideTheVideo() throws IOException {
-        MovBuilder.Built built = new MovBuilder().audioTrack(true).timecodeTrack(true).build();
+        MovBuilder.Built built =
+                new MovBuilder().audioTrack(true).timecodeTrack(true).build();
         MovFile mov = read(built.bytes());
-        assertEquals(List.of(new Track(1, "vide", "Hap1", 30, 6, 6), new Track(2, "soun", "sowt", 48000, 8, 8),
-                new Track(3, "tmcd", "tmcd", 30, 1, 1)), mov.tracks());
+        assertEquals(
+                List.of(
+                        new Track(1, "vide", "Hap1", 30, 6, 6),
+                        new Track(2, "soun", "sowt", 48000, 8, 8),
+                        new Track(3, "tmcd", "tmcd", 30, 1, 1)),
+                mov.tracks());
         assertFramesWhereBuilt(built, built.bytes());
     }
 
     @Test
     void sampleOffsetsBeyondFourGibInASparseFile(@TempDir Path dir) throws IOException {
-        assumeFalse(System.getProperty("os.name").toLowerCase().contains("win"),
+        assumeFalse(
+                System.getProperty("os.name").toLowerCase().contains("win"),
                 "needs sparse files (setLength without allocating); NTFS allocates them");
         long gap = (9L << 30) / 2; // 4.5 GiB
-        MovBuilder.Built built = new MovBuilder().co64(true).mdatGapBytes(gap).chunks(2, 1, 3).build();
+        MovBuilder.Built built =
+                new MovBuilder().co64(true).mdatGapBytes(gap).chunks(2, 1, 3).build();
         Path file = built.writeTo(dir.resolve("big.mov"));
         try {
             assertTrue(Files.size(file) > (4L << 30));
@@ -304,10 +338,12 @@ class MovReaderSyntheticTest {
 
     @Test
     void shortReadsGiveTheSameTable() throws IOException {
-        MovBuilder.Built built = new MovBuilder().moovFirst(true).largeBoxes(true).chunks(3, 3).build();
+        MovBuilder.Built built =
+                new MovBuilder().moovFirst(true).largeBoxes(true).chunks(3, 3).build();
         byte[] bytes = built.bytes();
         SampleTable whole = read(bytes).video();
-        SampleTable trickled = MovReader.read(NAME, new ByteArrayChannel(bytes, 1, Long.MAX_VALUE)).video();
+        SampleTable trickled = MovReader.read(NAME, new ByteArrayChannel(bytes, 1, Long.MAX_VALUE))
+                .video();
         for (int f = 0; f < whole.frameCount(); f++) {
             assertEquals(whole.offset(f), trickled.offset(f));
             assertEquals(whole.size(f), trickled.size(f));
@@ -319,8 +355,8 @@ class MovReaderSyntheticTest {
     void readErrorsSurfaceAsIoExceptionsNotFormatErrors() {
         MovBuilder.Built built = new MovBuilder().build();
         byte[] bytes = built.bytes();
-        IOException e = assertThrows(IOException.class,
-                () -> MovReader.read(NAME, new ByteArrayChannel(bytes, 7, built.moovOffset() + 20)));
+        IOException e = assertThrows(
+                IOException.class, () -> MovReader.read(NAME, new ByteArrayChannel(bytes, 7, built.moovOffset() + 20)));
         assertFalse(e instanceof MovFormatException, "a failing disk is not a malformed file: " + e);
     }
 }

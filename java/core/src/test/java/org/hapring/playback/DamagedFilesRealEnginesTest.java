@@ -30,16 +30,23 @@ class DamagedFilesRealEnginesTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"URING", "FILECHANNEL", "MMAP", "SYNC"})
+    @EnumSource(
+            value = EngineKind.class,
+            names = {"URING", "FILECHANNEL", "MMAP", "SYNC"})
     void aTruncatedFileFailsOnlyItsLayerAndADeletedOnePlaysOn(EngineKind kind) throws Exception {
         if (kind == EngineKind.URING) {
             EngineFixtures.assumeUring();
         }
-        Path cut = StampedMovies.copy(StampedMovies.movie(HapVariant.HAP, 90, 1, HapEncoding.Compressor.NONE), dir, "cut.mov");
-        Path gone = StampedMovies.copy(StampedMovies.movie(HapVariant.HAP_Q, 90, 2, HapEncoding.Compressor.SNAPPY), dir, "gone.mov");
+        Path cut = StampedMovies.copy(
+                StampedMovies.movie(HapVariant.HAP, 90, 1, HapEncoding.Compressor.NONE), dir, "cut.mov");
+        Path gone = StampedMovies.copy(
+                StampedMovies.movie(HapVariant.HAP_Q, 90, 2, HapEncoding.Compressor.SNAPPY), dir, "gone.mov");
         Path good = StampedMovies.movie(HapVariant.HAP_ALPHA, 90, 3, HapEncoding.Compressor.SNAPPY);
         long cutAt = MovReader.open(cut).video().offset(40);
-        PlayerConfig config = PlayerConfig.builder().set("engine", kind.cliName()).set("maxLayers", 8).build();
+        PlayerConfig config = PlayerConfig.builder()
+                .set("engine", kind.cliName())
+                .set("maxLayers", 8)
+                .build();
         VerifyFrameSink verify = new VerifyFrameSink(8, null);
         try (Player player = Player.start(config, verify, FrameDecoders.hap(), m -> {})) {
             int c = player.openLayer(cut);
@@ -69,7 +76,9 @@ class DamagedFilesRealEnginesTest {
             assertNull(lg.error(), "a deleted file plays on from its open descriptor");
             assertNull(lk.error());
             assertEquals(0, s.wrong(), "every frame shown is the right one, the held last good frame included");
-            assertTrue(lk.shown() > 100 && lg.shown() > 100, "the other layers play on: " + lk.shown() + ", " + lg.shown());
+            assertTrue(
+                    lk.shown() > 100 && lg.shown() > 100,
+                    "the other layers play on: " + lk.shown() + ", " + lg.shown());
         }
     }
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigInteger;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class FrameClockTest {
 
@@ -19,8 +19,11 @@ class FrameClockTest {
         SplittableRandom rnd = new SplittableRandom(num * 31 + den);
         for (int i = 0; i < 10_000; i++) {
             long tick = rnd.nextLong(0, 5_000_000_000L); // ~2.6 years at 60 fps
-            BigInteger exact = BigInteger.valueOf(tick).multiply(BigInteger.valueOf(1_000_000_000L * den))
-                    .add(BigInteger.valueOf(num - 1)).divide(BigInteger.valueOf(num)).add(BigInteger.valueOf(start));
+            BigInteger exact = BigInteger.valueOf(tick)
+                    .multiply(BigInteger.valueOf(1_000_000_000L * den))
+                    .add(BigInteger.valueOf(num - 1))
+                    .divide(BigInteger.valueOf(num))
+                    .add(BigInteger.valueOf(start));
             assertEquals(exact.longValueExact(), clock.tickDueNanos(tick), "tick " + tick);
         }
     }

@@ -83,12 +83,15 @@ final class GatedEngine extends AbstractReadEngine {
     }
 
     @Override
-    protected synchronized int reapCompletions(int minEvents, int maxEvents, long timeoutNanos, CompletionHandler handler) {
+    protected synchronized int reapCompletions(
+            int minEvents, int maxEvents, long timeoutNanos, CompletionHandler handler) {
         int n = 0;
         while (open && n < maxEvents && !submitted.isEmpty()) {
             int r = submitted.poll();
             n++;
-            ByteBuffer dst = requests.buffer(r).asSlice(requests.dataOffsetBytes(r), requests.lengthBytes(r)).asByteBuffer();
+            ByteBuffer dst = requests.buffer(r)
+                    .asSlice(requests.dataOffsetBytes(r), requests.lengthBytes(r))
+                    .asByteBuffer();
             try {
                 FileChannel ch = channels[requests.file(r).slot()];
                 while (dst.hasRemaining()) {
@@ -97,8 +100,17 @@ final class GatedEngine extends AbstractReadEngine {
                     }
                 }
             } catch (IOException e) {
-                fail(r, new IoEngineException(IoEngineException.Kind.IO_ERROR, "read", 0, requests.file(r).path(),
-                        requests.offsetBytes(r), e.toString(), e), handler);
+                fail(
+                        r,
+                        new IoEngineException(
+                                IoEngineException.Kind.IO_ERROR,
+                                "read",
+                                0,
+                                requests.file(r).path(),
+                                requests.offsetBytes(r),
+                                e.toString(),
+                                e),
+                        handler);
                 continue;
             }
             if (dst.hasRemaining()) {

@@ -29,7 +29,8 @@ class LayerScheduleTest {
     @Test
     void afterTheLoopEndComeTheLoopStartsFrames() {
         LayerSchedule s = LayerSchedule.pausedAt(100, 0, 0, 1.0, new LoopRegion(20, 25, LoopRegion.FOREVER))
-                .seek(0, 23).play(0);
+                .seek(0, 23)
+                .play(0);
         assertArrayEquals(new int[] {23, 24, 20, 21, 22}, upcoming(s, 0, 5));
         LayerSchedule back = s.speed(0, -1.0);
         assertArrayEquals(new int[] {23, 22, 21, 20, 24}, upcoming(back, 0, 5));

@@ -42,7 +42,8 @@ public final class PlayFallbackProbeMain {
                 throw new IllegalStateException("pre-roll took more than 30 s");
             }
             FrameClock clock = player.clock(System.nanoTime() + 20_000_000L);
-            TickDriver driver = new TickDriver(player, clock, Math.round(seconds * clock.rateNumerator() / clock.rateDenominator()));
+            TickDriver driver = new TickDriver(
+                    player, clock, Math.round(seconds * clock.rateNumerator() / clock.rateDenominator()));
             driver.start();
             driver.join(Long.MAX_VALUE / 2_000_000);
             s = player.snapshot();
@@ -55,7 +56,8 @@ public final class PlayFallbackProbeMain {
         System.out.println("ticks=" + s.ticks() + " skippedTicks=" + s.skippedTicks());
         System.out.println("shown=" + s.shown() + " dropped=" + s.dropped() + " wrong=" + s.wrong() + " hitRate="
                 + s.hitRate() + " acquireP99Micros=" + s.acquire().p99Micros() + " rssBytes=" + s.rssBytes());
-        System.out.println("errors=" + s.layers().stream().filter(l -> l.error() != null).count());
+        System.out.println(
+                "errors=" + s.layers().stream().filter(l -> l.error() != null).count());
         System.out.flush();
         System.exit(0);
     }

@@ -24,9 +24,17 @@ class PlayFallbackTest {
         assumeTrue("Linux".equals(System.getProperty("os.name")), "seccomp is Linux-only: skipping");
         Path a = StampedMovies.movie(HapVariant.HAP_Q, 60, 3, HapEncoding.Compressor.SNAPPY);
         Path b = StampedMovies.movie(HapVariant.HAP, 60, 4, HapEncoding.Compressor.NONE);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                PlayFallbackProbeMain.class.getName(), "EPERM", "1", a.toString(), b.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                PlayFallbackProbeMain.class.getName(),
+                "EPERM",
+                "1",
+                a.toString(),
+                b.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -34,7 +42,8 @@ class PlayFallbackTest {
         assertEquals(0, p.exitValue(), out);
         List<String> lines = out.lines().toList();
         assertTrue(lines.contains("engine=filechannel"), out);
-        List<String> notices = lines.stream().filter(l -> l.startsWith("NOTICE: ")).toList();
+        List<String> notices =
+                lines.stream().filter(l -> l.startsWith("NOTICE: ")).toList();
         assertEquals(1, notices.size(), out);
         assertTrue(notices.get(0).contains("EPERM") && notices.get(0).contains("seccomp"), notices.get(0));
         assertTrue(out.contains(" wrong=0 "), out);

@@ -43,23 +43,29 @@ class PlayProgramTest {
 
     @Test
     void wholeLoopWrapsForeverBothWays() {
-        PlayProgram fwd = PlayProgram.stopped(4).withLoop(0, LoopRegion.whole(4)).withSpeed(0, 1.0);
+        PlayProgram fwd =
+                PlayProgram.stopped(4).withLoop(0, LoopRegion.whole(4)).withSpeed(0, 1.0);
         assertArrayEquals(new int[] {0, 1, 2, 3, 0, 1, 2, 3, 0}, frames(fwd, 0, 9));
         assertEquals(3, fwd.frameAt(1_000_000_003L));
-        PlayProgram rev = PlayProgram.stopped(4).withLoop(0, LoopRegion.whole(4)).seek(0, 1).withSpeed(0, -1.0);
+        PlayProgram rev = PlayProgram.stopped(4)
+                .withLoop(0, LoopRegion.whole(4))
+                .seek(0, 1)
+                .withSpeed(0, -1.0);
         assertArrayEquals(new int[] {1, 0, 3, 2, 1, 0, 3}, frames(rev, 0, 7));
     }
 
     @Test
     void regionLoopWithCountThenRunsOnAndHolds() {
         // region [2,4) played 2 times in all, then on to the end (frame 5) and hold
-        PlayProgram p = PlayProgram.stopped(6).withLoop(0, new LoopRegion(2, 4, 2)).withSpeed(0, 1.0);
+        PlayProgram p =
+                PlayProgram.stopped(6).withLoop(0, new LoopRegion(2, 4, 2)).withSpeed(0, 1.0);
         assertArrayEquals(new int[] {0, 1, 2, 3, 2, 3, 4, 5, 5}, frames(p, 0, 9));
     }
 
     @Test
     void speedChangeMidLoopKeepsPassCount() {
-        PlayProgram p = PlayProgram.stopped(6).withLoop(0, new LoopRegion(2, 4, 2)).withSpeed(0, 1.0);
+        PlayProgram p =
+                PlayProgram.stopped(6).withLoop(0, new LoopRegion(2, 4, 2)).withSpeed(0, 1.0);
         // at tick 4 we are at frame 2 in the second pass; halving the speed must not grant more passes
         PlayProgram slower = p.withSpeed(4, 0.5);
         assertArrayEquals(new int[] {2, 2, 3, 3, 4, 4, 5, 5}, frames(slower, 4, 8));
@@ -86,7 +92,10 @@ class PlayProgramTest {
 
     @Test
     void upcomingOnAShortLoopStopsAtItsLength() {
-        PlayProgram p = PlayProgram.stopped(100).withLoop(0, new LoopRegion(10, 13, 0)).seek(0, 11).withSpeed(0, 1.0);
+        PlayProgram p = PlayProgram.stopped(100)
+                .withLoop(0, new LoopRegion(10, 13, 0))
+                .seek(0, 11)
+                .withSpeed(0, 1.0);
         int[] f = new int[8];
         long[] due = new long[8];
         int n = p.upcoming(0, f, due, 600);

@@ -33,54 +33,83 @@ class PlayerConfigTest {
 
     @Test
     void asyncOffMeansTheSyncEngineAndMemoryMapMeansMmap() {
-        assertEquals(EngineKind.SYNC, PlayerConfig.builder().set("hapAsyncIO", false).build().engine());
-        assertEquals(EngineKind.MMAP, PlayerConfig.builder().set("hapMemoryMap", true).build().engine());
-        assertEquals(EngineKind.URING, PlayerConfig.builder().set("engine", "uring").build().engine());
+        assertEquals(
+                EngineKind.SYNC,
+                PlayerConfig.builder().set("hapAsyncIO", false).build().engine());
+        assertEquals(
+                EngineKind.MMAP,
+                PlayerConfig.builder().set("hapMemoryMap", true).build().engine());
+        assertEquals(
+                EngineKind.URING,
+                PlayerConfig.builder().set("engine", "uring").build().engine());
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "hapPreBufferFrames | 0 | hapPreBufferFrames=0: must be 1..32",
-        "hapPreBufferFrames | five | hapPreBufferFrames=five: not a whole number",
-        "hapAsyncIO | yes | hapAsyncIO=yes: expected true or false",
-        "engine | io_uring | engine=io_uring: unknown engine",
-        "memoryCapBytes | 10 | memoryCapBytes=10: must be 1M..1TiB",
-        "memoryCapBytes | lots | memoryCapBytes=lots: not a byte count",
-        "fps | 0 | fps=0:",
-        "missPolicy | skip | missPolicy=skip: expected repeat or wait",
-        "decodeThreads | 0 | decodeThreads=0: must be 1..64",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "hapPreBufferFrames | 0 | hapPreBufferFrames=0: must be 1..32",
+                "hapPreBufferFrames | five | hapPreBufferFrames=five: not a whole number",
+                "hapAsyncIO | yes | hapAsyncIO=yes: expected true or false",
+                "engine | io_uring | engine=io_uring: unknown engine",
+                "memoryCapBytes | 10 | memoryCapBytes=10: must be 1M..1TiB",
+                "memoryCapBytes | lots | memoryCapBytes=lots: not a byte count",
+                "fps | 0 | fps=0:",
+                "missPolicy | skip | missPolicy=skip: expected repeat or wait",
+                "decodeThreads | 0 | decodeThreads=0: must be 1..64",
+            })
     void aBadValueIsOneErrorNamingTheKey(String key, String value, String message) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> PlayerConfig.builder().set(key, value).build());
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
     }
 
     @Test
     void conflictingEngineSettingsAreRefusedNamingBoth() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PlayerConfig.builder().set("hapAsyncIO", false).set("engine", "uring").build());
-        assertTrue(e.getMessage().contains("engine=uring") && e.getMessage().contains("hapAsyncIO=false"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> PlayerConfig.builder().set("hapAsyncIO", false).set("hapMemoryMap", true).build());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> PlayerConfig.builder()
+                        .set("hapAsyncIO", false)
+                        .set("engine", "uring")
+                        .build());
+        assertTrue(
+                e.getMessage().contains("engine=uring") && e.getMessage().contains("hapAsyncIO=false"), e.getMessage());
+        e = assertThrows(
+                IllegalArgumentException.class,
+                () -> PlayerConfig.builder()
+                        .set("hapAsyncIO", false)
+                        .set("hapMemoryMap", true)
+                        .build());
         assertTrue(e.getMessage().startsWith("hapMemoryMap=true"), e.getMessage());
     }
 
     @Test
     void anUnknownKeyIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PlayerConfig.builder().set("hapPrebufferFrames", "5"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> PlayerConfig.builder().set("hapPrebufferFrames", "5"));
         assertTrue(e.getMessage().startsWith("hapPrebufferFrames=5: unknown key"), e.getMessage());
     }
 
     @Test
     void ntscRatesAreExactAndByteCountsTakeUnits() {
-        assertEquals(Rational.of(60000, 1001), PlayerConfig.builder().set("fps", "59.94").build().fps());
-        assertEquals(Rational.of(30000, 1001), PlayerConfig.builder().set("fps", "29.97").build().fps());
-        assertEquals(Rational.of(50), PlayerConfig.builder().set("fps", "50").build().fps());
-        assertEquals(Rational.of(120), PlayerConfig.builder().set("fps", "120/1").build().fps());
-        assertEquals(256L << 20, PlayerConfig.builder().set("memoryCapBytes", "256MiB").build().memoryCapBytes());
-        assertEquals(300_000_000L, PlayerConfig.builder().set("memoryCapBytes", "300M").build().memoryCapBytes());
+        assertEquals(
+                Rational.of(60000, 1001),
+                PlayerConfig.builder().set("fps", "59.94").build().fps());
+        assertEquals(
+                Rational.of(30000, 1001),
+                PlayerConfig.builder().set("fps", "29.97").build().fps());
+        assertEquals(
+                Rational.of(50), PlayerConfig.builder().set("fps", "50").build().fps());
+        assertEquals(
+                Rational.of(120),
+                PlayerConfig.builder().set("fps", "120/1").build().fps());
+        assertEquals(
+                256L << 20,
+                PlayerConfig.builder().set("memoryCapBytes", "256MiB").build().memoryCapBytes());
+        assertEquals(
+                300_000_000L,
+                PlayerConfig.builder().set("memoryCapBytes", "300M").build().memoryCapBytes());
     }
 
     @Test
@@ -93,8 +122,10 @@ class PlayerConfigTest {
         assertEquals(EngineKind.MMAP, c.engine());
         assertEquals(300_000_000L, c.memoryCapBytes());
         Files.writeString(f, "hapPreBuferFrames=7\n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PlayerConfig.builder().load(f));
-        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("hapPreBuferFrames=7: unknown key"),
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> PlayerConfig.builder().load(f));
+        assertTrue(
+                e.getMessage().contains(f.toString()) && e.getMessage().contains("hapPreBuferFrames=7: unknown key"),
                 e.getMessage());
     }
 }

@@ -108,7 +108,9 @@ class PlayerSchedulingTest {
         assertEquals(0, s.dropped());
         assertEquals(0, s.wrong());
         assertEquals(50, verify.checkedFrames(id));
-        assertTrue(s.layers().get(0).decode().count() >= 50, "decoded " + s.layers().get(0).decode().count());
+        assertTrue(
+                s.layers().get(0).decode().count() >= 50,
+                "decoded " + s.layers().get(0).decode().count());
     }
 
     @Test
@@ -121,7 +123,9 @@ class PlayerSchedulingTest {
         assertTrue(player.awaitReady(5_000_000_000L));
         run(0, 12);
         // the seek, speed and play all take effect at tick 0: 5, 4, ... 0, then 39, 38, ...
-        assertEquals(List.of(5, 4, 3, 2, 1, 0, 39, 38, 37, 36, 35, 34), recorder.frames(id).subList(0, 12));
+        assertEquals(
+                List.of(5, 4, 3, 2, 1, 0, 39, 38, 37, 36, 35, 34),
+                recorder.frames(id).subList(0, 12));
         assertEquals(0, verify.wrongFrames(id));
     }
 
@@ -177,7 +181,8 @@ class PlayerSchedulingTest {
         run(3, 4);
         assertEquals(5, recorder.frames(id).get(3));
         assertEquals(0, player.snapshot().dropped());
-        assertTrue(player.snapshot().seekToReady().maxNanos() < LayerIoStats.LOWEST_NANOS,
+        assertTrue(
+                player.snapshot().seekToReady().maxNanos() < LayerIoStats.LOWEST_NANOS,
                 "the target was ready before the seek (0, within the histogram's resolution)");
         engine.gate(true);
         assertTrue(player.snapshot().layers().get(0).reads() >= readsBefore);
@@ -230,7 +235,9 @@ class PlayerSchedulingTest {
         run(1, 12); // nobody runs the I/O work while the tick thread waits: every wait ends at its deadline
         LayerStats l = player.snapshot().layers().get(0);
         assertEquals(6, l.dropped()); // 1..5 were buffered, 6..11 cannot come
-        assertTrue(l.acquire().maxNanos() >= 2_000_000, "waited up to the deadline: " + l.acquire().maxNanos());
+        assertTrue(
+                l.acquire().maxNanos() >= 2_000_000,
+                "waited up to the deadline: " + l.acquire().maxNanos());
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 5, 5, 5, 5, 5, 5), recorder.frames(id), "holds the last frame it had");
     }
 
@@ -247,8 +254,10 @@ class PlayerSchedulingTest {
         }
         run(5, 60);
         PlayerStats s = player.snapshot();
-        LayerStats g = s.layers().stream().filter(l -> l.layerId() == good).findFirst().orElseThrow();
-        LayerStats b = s.layers().stream().filter(l -> l.layerId() == bad).findFirst().orElseThrow();
+        LayerStats g =
+                s.layers().stream().filter(l -> l.layerId() == good).findFirst().orElseThrow();
+        LayerStats b =
+                s.layers().stream().filter(l -> l.layerId() == bad).findFirst().orElseThrow();
         assertEquals(0, g.dropped());
         assertEquals(60, g.shown());
         assertNotNull(b.error());
@@ -261,7 +270,8 @@ class PlayerSchedulingTest {
     @Test
     void aFrameThatFailsToDecodeFailsItsLayerWithTheFileAndFrame() throws Exception {
         engine = new GatedEngine(EngineConfig.builder().build());
-        player = Player.manual(PlayerConfig.builder().set("maxLayers", 8).build(), verify, engine, TestDecoders::failing);
+        player = Player.manual(
+                PlayerConfig.builder().set("maxLayers", 8).build(), verify, engine, TestDecoders::failing);
         int id = player.openLayer(movie(1, HapEncoding.Compressor.SNAPPY));
         player.play(id);
         run(0, 5);
@@ -276,18 +286,26 @@ class PlayerSchedulingTest {
         int a = openPlaying(movie(1, HapEncoding.Compressor.SNAPPY));
         int b = openPlaying(movie(2, HapEncoding.Compressor.NONE));
         run(0, 10);
-        long both = player.snapshot().layers().stream().mapToLong(LayerStats::offHeapBytes).sum();
+        long both = player.snapshot().layers().stream()
+                .mapToLong(LayerStats::offHeapBytes)
+                .sum();
         assertTrue(both > 0);
         MemorySegment texture = recorder.lastPlane.get(a);
         texture.get(ValueLayout.JAVA_BYTE, 0); // readable while the layer is open
         CompletableFuture<Void> closed = player.closeLayer(a);
         run(10, 12);
         assertTrue(closed.isDone(), "memory freed once the tick released the frame on screen");
-        assertThrows(IllegalStateException.class, () -> texture.get(ValueLayout.JAVA_BYTE, 0),
+        assertThrows(
+                IllegalStateException.class,
+                () -> texture.get(ValueLayout.JAVA_BYTE, 0),
                 "the closed layer's arena is closed: its memory is gone");
         PlayerStats s = player.snapshot();
-        long open = s.layers().stream().filter(l -> l.layerId() == b).mapToLong(LayerStats::offHeapBytes).sum();
-        assertTrue(s.offHeapBytes() - ProcessMemory.directBufferBytes() == open,
+        long open = s.layers().stream()
+                .filter(l -> l.layerId() == b)
+                .mapToLong(LayerStats::offHeapBytes)
+                .sum();
+        assertTrue(
+                s.offHeapBytes() - ProcessMemory.directBufferBytes() == open,
                 "only layer b's ring is left: " + s.offHeapBytes() + " vs " + open);
         assertThrows(IllegalArgumentException.class, () -> player.play(a));
         assertEquals(List.of(10, 11), recorder.frames(b).subList(10, 12));

@@ -24,7 +24,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RealEnginesPlayTest {
     @ParameterizedTest
-    @EnumSource(value = EngineKind.class, names = {"AUTO", "URING", "URING_NOREG", "FILECHANNEL", "MMAP", "SYNC"})
+    @EnumSource(
+            value = EngineKind.class,
+            names = {"AUTO", "URING", "URING_NOREG", "FILECHANNEL", "MMAP", "SYNC"})
     void everyShownFrameIsTheRightOneWithSeeks(EngineKind kind) throws Exception {
         if (kind == EngineKind.URING || kind == EngineKind.URING_NOREG) {
             EngineFixtures.assumeUring();
@@ -33,7 +35,10 @@ class RealEnginesPlayTest {
                 StampedMovies.movie(HapVariant.HAP, 90, 7, HapEncoding.Compressor.NONE),
                 StampedMovies.movie(HapVariant.HAP_Q, 90, 8, HapEncoding.Compressor.SNAPPY),
                 StampedMovies.movie(HapVariant.HAP_ALPHA, 90, 9, HapEncoding.Compressor.SNAPPY));
-        PlayerConfig config = PlayerConfig.builder().set("engine", kind.cliName()).set("maxLayers", 8).build();
+        PlayerConfig config = PlayerConfig.builder()
+                .set("engine", kind.cliName())
+                .set("maxLayers", 8)
+                .build();
         VerifyFrameSink verify = new VerifyFrameSink(8, null);
         List<String> notices = new ArrayList<>();
         try (Player player = Player.start(config, verify, FrameDecoders.hap(), notices::add)) {
@@ -57,10 +62,15 @@ class RealEnginesPlayTest {
             PlayerStats s = player.snapshot();
             for (LayerStats l : s.layers()) {
                 assertNull(l.error(), l.file());
-                assertEquals(0, l.wrong(), () -> l.file() + ": wrong frames, first " + verify.firstWrongFrame(l.layerId()));
-                assertTrue(verify.checkedFrames(l.layerId()) > 10, l.file() + " checked " + verify.checkedFrames(l.layerId()));
+                assertEquals(
+                        0, l.wrong(), () -> l.file() + ": wrong frames, first " + verify.firstWrongFrame(l.layerId()));
+                assertTrue(
+                        verify.checkedFrames(l.layerId()) > 10,
+                        l.file() + " checked " + verify.checkedFrames(l.layerId()));
             }
-            assertTrue(s.shown() > s.layers().size() * 45L, "shown " + s.shown() + " of " + 90 * s.layers().size());
+            assertTrue(
+                    s.shown() > s.layers().size() * 45L,
+                    "shown " + s.shown() + " of " + 90 * s.layers().size());
             assertTrue(s.seekToReady().count() > 0 || kind == EngineKind.SYNC, "seeks measured");
         }
     }

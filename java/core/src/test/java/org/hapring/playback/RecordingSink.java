@@ -30,10 +30,16 @@ final class RecordingSink implements FrameSink {
 
     /** The frames layer {@code layerId} showed, tick by tick. */
     List<Integer> frames(int layerId) {
-        return shown.stream().filter(s -> s.layerId() == layerId).map(Shown::frame).toList();
+        return shown.stream()
+                .filter(s -> s.layerId() == layerId)
+                .map(Shown::frame)
+                .toList();
     }
 
     List<Integer> dues(int layerId) {
-        return shown.stream().filter(s -> s.layerId() == layerId).map(Shown::due).toList();
+        return shown.stream()
+                .filter(s -> s.layerId() == layerId)
+                .map(Shown::due)
+                .toList();
     }
 }

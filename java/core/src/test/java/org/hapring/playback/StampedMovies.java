@@ -33,11 +33,22 @@ final class StampedMovies {
         }
         Path tmp = out.resolveSibling(name + "." + ProcessHandle.current().pid() + ".tmp.mov");
         try {
-            HapGenerator.generate(new GenSpec(tmp, variant, 64, 48, FrameRate.parse("60"), frames,
-                    GenSpec.Content.PATTERN, layerId, 1, HapEncoding.defaults().withCompressor(compressor),
-                    MovWriter.MoovPlacement.FIRST, 1), null);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            HapGenerator.generate(
+                    new GenSpec(
+                            tmp,
+                            variant,
+                            64,
+                            48,
+                            FrameRate.parse("60"),
+                            frames,
+                            GenSpec.Content.PATTERN,
+                            layerId,
+                            1,
+                            HapEncoding.defaults().withCompressor(compressor),
+                            MovWriter.MoovPlacement.FIRST,
+                            1),
+                    null);
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

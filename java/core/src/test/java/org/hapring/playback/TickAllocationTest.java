@@ -25,7 +25,10 @@ class TickAllocationTest {
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeTrue(mx.isThreadAllocatedMemorySupported(), "this JVM cannot count allocated bytes per thread: skipping");
         mx.setThreadAllocatedMemoryEnabled(true);
-        PlayerConfig config = PlayerConfig.builder().set("engine", EngineKind.FILECHANNEL.cliName()).set("maxLayers", 8).build();
+        PlayerConfig config = PlayerConfig.builder()
+                .set("engine", EngineKind.FILECHANNEL.cliName())
+                .set("maxLayers", 8)
+                .build();
         VerifyFrameSink sink = new VerifyFrameSink(8, new NullFrameSink());
         try (Player player = Player.start(config, sink, FrameDecoders.hap(0), m -> {})) {
             int a = player.openLayer(StampedMovies.movie(HapVariant.HAP, 40, 1, HapEncoding.Compressor.NONE));
@@ -52,7 +55,8 @@ class TickAllocationTest {
             for (int round = 0; round < allocated.length; round++) {
                 long before = mx.getThreadAllocatedBytes(Thread.currentThread().threadId());
                 tick = run(player, tick, 1000);
-                allocated[round] = mx.getThreadAllocatedBytes(Thread.currentThread().threadId()) - before;
+                allocated[round] =
+                        mx.getThreadAllocatedBytes(Thread.currentThread().threadId()) - before;
                 clean += allocated[round] == 0 ? 1 : 0;
             }
             String rounds = Arrays.toString(allocated);

@@ -20,10 +20,14 @@ import org.junit.jupiter.api.Test;
 class WaitPolicyTest {
     @Test
     void aMissWaitsForItsFrameWithinTheDeadlineAndShowsIt() throws Exception {
-        GatedEngine engine = new GatedEngine(EngineConfig.builder().queueDepth(64).build());
+        GatedEngine engine =
+                new GatedEngine(EngineConfig.builder().queueDepth(64).build());
         RecordingSink recorder = new RecordingSink();
-        PlayerConfig config = PlayerConfig.builder().set("maxLayers", 4).set("missPolicy", "wait")
-                .set("missDeadlineMicros", 1_000_000).build();
+        PlayerConfig config = PlayerConfig.builder()
+                .set("maxLayers", 4)
+                .set("missPolicy", "wait")
+                .set("missDeadlineMicros", 1_000_000)
+                .build();
         try (Player player = Player.start(config, recorder, engine, FrameDecoders.hap(0))) {
             int id = player.openLayer(StampedMovies.movie(HapVariant.HAP, 40, 1, HapEncoding.Compressor.NONE));
             player.play(id);
@@ -55,7 +59,9 @@ class WaitPolicyTest {
             LayerStats l = player.snapshot().layers().get(0);
             assertEquals(0, l.dropped());
             assertEquals(1, l.misses());
-            assertTrue(l.acquire().maxNanos() >= 20_000_000, "the acquire waited for the read: " + l.acquire().maxNanos());
+            assertTrue(
+                    l.acquire().maxNanos() >= 20_000_000,
+                    "the acquire waited for the read: " + l.acquire().maxNanos());
         }
     }
 }

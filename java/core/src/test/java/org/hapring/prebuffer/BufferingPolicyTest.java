@@ -16,9 +16,12 @@ class BufferingPolicyTest {
     void aLayerGetsItsMaximumWhileTheCapHasRoomAndItsMinimumAtLeast() throws Exception {
         assertEquals(8 + 2, policy.slotsForLayer(Path.of("a.mov"), 2_080_768, 0));
         // 200 MB - 190 MB leaves room for 4 slots of 2.08 MB: fewer than 5 + 2, refused
-        PrebufferException e = assertThrows(PrebufferException.class,
-                () -> policy.slotsForLayer(Path.of("g.mov"), 2_080_768, 190_000_000L));
-        assertTrue(e.getMessage().contains("memoryCapBytes=200000000") && e.getMessage().contains("g.mov"), e.getMessage());
+        PrebufferException e = assertThrows(
+                PrebufferException.class, () -> policy.slotsForLayer(Path.of("g.mov"), 2_080_768, 190_000_000L));
+        assertTrue(
+                e.getMessage().contains("memoryCapBytes=200000000")
+                        && e.getMessage().contains("g.mov"),
+                e.getMessage());
         // room for 8 slots: between the minimum (7) and the maximum (10)
         assertEquals(8, policy.slotsForLayer(Path.of("b.mov"), 2_080_768, 200_000_000L - 8 * 2_080_768L));
     }

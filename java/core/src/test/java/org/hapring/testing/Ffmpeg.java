@@ -29,7 +29,9 @@ public final class Ffmpeg {
         Boolean a = available;
         if (a == null) {
             try {
-                Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-version").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-version")
+                        .redirectErrorStream(true)
+                        .start();
                 p.getInputStream().readAllBytes();
                 a = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
             } catch (IOException e) {
@@ -48,22 +50,54 @@ public final class Ffmpeg {
     }
 
     /** What a reference clip looks like; {@link #clip(Spec)} makes it once per distinct spec. */
-    public record Spec(String format, int chunks, boolean snappy, boolean faststart, int width, int height,
-            String rate, int frames, boolean noise, boolean audio) {
+    public record Spec(
+            String format,
+            int chunks,
+            boolean snappy,
+            boolean faststart,
+            int width,
+            int height,
+            String rate,
+            int frames,
+            boolean noise,
+            boolean audio) {
 
         /** A small testsrc2 clip: 64x48, 30 fps, 6 frames, Snappy, one chunk, moov last. */
         public static Spec of(String format) {
             return new Spec(format, 1, true, false, 64, 48, "30", 6, false, false);
         }
 
-        public Spec chunks(int n) { return new Spec(format, n, snappy, faststart, width, height, rate, frames, noise, audio); }
-        public Spec snappy(boolean s) { return new Spec(format, chunks, s, faststart, width, height, rate, frames, noise, audio); }
-        public Spec faststart(boolean f) { return new Spec(format, chunks, snappy, f, width, height, rate, frames, noise, audio); }
-        public Spec size(int w, int h) { return new Spec(format, chunks, snappy, faststart, w, h, rate, frames, noise, audio); }
-        public Spec rate(String r) { return new Spec(format, chunks, snappy, faststart, width, height, r, frames, noise, audio); }
-        public Spec frames(int n) { return new Spec(format, chunks, snappy, faststart, width, height, rate, n, noise, audio); }
-        public Spec noise(boolean n) { return new Spec(format, chunks, snappy, faststart, width, height, rate, frames, n, audio); }
-        public Spec audio(boolean a) { return new Spec(format, chunks, snappy, faststart, width, height, rate, frames, noise, a); }
+        public Spec chunks(int n) {
+            return new Spec(format, n, snappy, faststart, width, height, rate, frames, noise, audio);
+        }
+
+        public Spec snappy(boolean s) {
+            return new Spec(format, chunks, s, faststart, width, height, rate, frames, noise, audio);
+        }
+
+        public Spec faststart(boolean f) {
+            return new Spec(format, chunks, snappy, f, width, height, rate, frames, noise, audio);
+        }
+
+        public Spec size(int w, int h) {
+            return new Spec(format, chunks, snappy, faststart, w, h, rate, frames, noise, audio);
+        }
+
+        public Spec rate(String r) {
+            return new Spec(format, chunks, snappy, faststart, width, height, r, frames, noise, audio);
+        }
+
+        public Spec frames(int n) {
+            return new Spec(format, chunks, snappy, faststart, width, height, rate, n, noise, audio);
+        }
+
+        public Spec noise(boolean n) {
+            return new Spec(format, chunks, snappy, faststart, width, height, rate, frames, n, audio);
+        }
+
+        public Spec audio(boolean a) {
+            return new Spec(format, chunks, snappy, faststart, width, height, rate, frames, noise, a);
+        }
 
         String key() {
             return format + "_c" + chunks + (snappy ? "_snappy" : "_none") + (faststart ? "_fast" : "")
@@ -79,16 +113,32 @@ public final class Ffmpeg {
         if (Files.exists(out)) {
             return out;
         }
-        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-                "-f", "lavfi", "-i", "testsrc2=size=" + spec.width() + "x" + spec.height() + ":rate=" + spec.rate()));
+        List<String> cmd = new ArrayList<>(List.of(
+                "ffmpeg",
+                "-nostdin",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-y",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=" + spec.width() + "x" + spec.height() + ":rate=" + spec.rate()));
         if (spec.audio()) {
             cmd.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"));
         }
         if (spec.noise()) {
             cmd.addAll(List.of("-vf", "noise=alls=100:allf=t+u"));
         }
-        cmd.addAll(List.of("-frames:v", Integer.toString(spec.frames()), "-c:v", "hap", "-format", spec.format(),
-                "-chunks", Integer.toString(spec.chunks())));
+        cmd.addAll(List.of(
+                "-frames:v",
+                Integer.toString(spec.frames()),
+                "-c:v",
+                "hap",
+                "-format",
+                spec.format(),
+                "-chunks",
+                Integer.toString(spec.chunks())));
         if (!spec.snappy()) {
             cmd.addAll(List.of("-compressor", "none"));
         }
@@ -98,7 +148,8 @@ public final class Ffmpeg {
         if (spec.faststart()) {
             cmd.addAll(List.of("-movflags", "+faststart"));
         }
-        Path tmp = out.resolveSibling(out.getFileName() + "." + ProcessHandle.current().pid() + "." + Thread.currentThread().threadId() + ".tmp.mov");
+        Path tmp = out.resolveSibling(out.getFileName() + "."
+                + ProcessHandle.current().pid() + "." + Thread.currentThread().threadId() + ".tmp.mov");
         cmd.add(tmp.toString());
         run(cmd);
         try {
@@ -115,8 +166,22 @@ public final class Ffmpeg {
      */
     public static List<String> framemd5(Path movie) {
         assumeAvailable();
-        String out = run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-noautorotate", "-i", movie.toString(),
-                "-map", "0:v:0", "-pix_fmt", "rgba", "-f", "framemd5", "-"));
+        String out = run(List.of(
+                "ffmpeg",
+                "-nostdin",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-noautorotate",
+                "-i",
+                movie.toString(),
+                "-map",
+                "0:v:0",
+                "-pix_fmt",
+                "rgba",
+                "-f",
+                "framemd5",
+                "-"));
         return out.lines().filter(l -> !l.startsWith("#")).toList();
     }
 
@@ -127,8 +192,21 @@ public final class Ffmpeg {
      */
     public static List<String> framemd5Autorotated(Path movie) {
         assumeAvailable();
-        String out = run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-i", movie.toString(),
-                "-map", "0:v:0", "-pix_fmt", "rgba", "-f", "framemd5", "-"));
+        String out = run(List.of(
+                "ffmpeg",
+                "-nostdin",
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-i",
+                movie.toString(),
+                "-map",
+                "0:v:0",
+                "-pix_fmt",
+                "rgba",
+                "-f",
+                "framemd5",
+                "-"));
         return out.lines().filter(l -> !l.startsWith("#")).toList();
     }
 
@@ -141,8 +219,22 @@ public final class Ffmpeg {
         try {
             Path raw = Files.createTempFile("hapring-ffmpeg", ".rgba");
             try {
-                run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", movie.toString(),
-                        "-map", "0:v:0", "-f", "rawvideo", "-pix_fmt", "rgba", raw.toString()));
+                run(List.of(
+                        "ffmpeg",
+                        "-nostdin",
+                        "-hide_banner",
+                        "-loglevel",
+                        "error",
+                        "-y",
+                        "-i",
+                        movie.toString(),
+                        "-map",
+                        "0:v:0",
+                        "-f",
+                        "rawvideo",
+                        "-pix_fmt",
+                        "rgba",
+                        raw.toString()));
                 return Files.readAllBytes(raw);
             } finally {
                 Files.deleteIfExists(raw);
@@ -161,8 +253,23 @@ public final class Ffmpeg {
         try {
             Path raw = Files.createTempFile("hapring-ffmpeg", ".rgba");
             try {
-                run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-noautorotate", "-i", movie.toString(),
-                        "-map", "0:v:0", "-f", "rawvideo", "-pix_fmt", "rgba", raw.toString()));
+                run(List.of(
+                        "ffmpeg",
+                        "-nostdin",
+                        "-hide_banner",
+                        "-loglevel",
+                        "error",
+                        "-y",
+                        "-noautorotate",
+                        "-i",
+                        movie.toString(),
+                        "-map",
+                        "0:v:0",
+                        "-f",
+                        "rawvideo",
+                        "-pix_fmt",
+                        "rgba",
+                        raw.toString()));
                 return Files.readAllBytes(raw);
             } finally {
                 Files.deleteIfExists(raw);
@@ -177,7 +284,8 @@ public final class Ffmpeg {
         try {
             Path err = Files.createTempFile("hapring-cmd", ".err");
             try {
-                Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
+                Process p =
+                        new ProcessBuilder(command).redirectError(err.toFile()).start();
                 p.getOutputStream().close();
                 byte[] stdout = p.getInputStream().readAllBytes();
                 if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -185,8 +293,8 @@ public final class Ffmpeg {
                     throw new IllegalStateException("timed out after " + TIMEOUT_SECONDS + " s: " + command);
                 }
                 if (p.exitValue() != 0) {
-                    throw new IllegalStateException("exit " + p.exitValue() + ": " + String.join(" ", command)
-                            + "\n" + Files.readString(err));
+                    throw new IllegalStateException(
+                            "exit " + p.exitValue() + ": " + String.join(" ", command) + "\n" + Files.readString(err));
                 }
                 return new String(stdout, StandardCharsets.UTF_8);
             } finally {

@@ -27,10 +27,19 @@ public final class Ffprobe {
      */
     public static Map<String, String> videoStream(Path movie) {
         Ffmpeg.assumeAvailable();
-        String out = Ffmpeg.run(List.of("ffprobe", "-v", "error", "-select_streams", "v:0", "-count_packets",
-                "-show_entries", "stream=codec_tag_string,width,height,r_frame_rate,avg_frame_rate,time_base,"
+        String out = Ffmpeg.run(List.of(
+                "ffprobe",
+                "-v",
+                "error",
+                "-select_streams",
+                "v:0",
+                "-count_packets",
+                "-show_entries",
+                "stream=codec_tag_string,width,height,r_frame_rate,avg_frame_rate,time_base,"
                         + "nb_frames,nb_read_packets,duration_ts",
-                "-of", "default=noprint_wrappers=1", movie.toString()));
+                "-of",
+                "default=noprint_wrappers=1",
+                movie.toString()));
         Map<String, String> fields = new LinkedHashMap<>();
         for (String line : out.split("\n")) {
             int eq = line.indexOf('=');
@@ -44,8 +53,17 @@ public final class Ffprobe {
     /** Every video packet as {file offset, size} in decode order. */
     public static List<long[]> packets(Path movie) {
         Ffmpeg.assumeAvailable();
-        String out = Ffmpeg.run(List.of("ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries",
-                "packet=pos,size", "-of", "flat", movie.toString()));
+        String out = Ffmpeg.run(List.of(
+                "ffprobe",
+                "-v",
+                "error",
+                "-select_streams",
+                "v:0",
+                "-show_entries",
+                "packet=pos,size",
+                "-of",
+                "flat",
+                movie.toString()));
         List<long[]> packets = new ArrayList<>();
         for (String line : out.split("\n")) {
             // packets.packet.<index>.<key>="<value>"
@@ -74,7 +92,8 @@ public final class Ffprobe {
                 while (b.hasRemaining()) {
                     int n = ch.read(b, pos);
                     if (n < 0) {
-                        throw new IOException("packet at " + p[0] + " of " + p[1] + " bytes runs past the end of " + movie);
+                        throw new IOException(
+                                "packet at " + p[0] + " of " + p[1] + " bytes runs past the end of " + movie);
                     }
                     pos += n;
                 }

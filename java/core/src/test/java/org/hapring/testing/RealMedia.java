@@ -23,7 +23,9 @@ public final class RealMedia {
     /** Every .mov in testdata/real, sorted by name. */
     public static List<Path> movies() {
         try (Stream<Path> s = Files.list(dir())) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".mov")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(".mov"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -39,7 +39,8 @@ public final class TestBoxes {
             while (pos + 8 <= limit) {
                 ByteBuffer h = read(ch, pos, 16 <= limit - pos ? 16 : 8);
                 long size = Integer.toUnsignedLong(h.getInt(0));
-                String type = new String(new byte[] {h.get(4), h.get(5), h.get(6), h.get(7)}, StandardCharsets.ISO_8859_1);
+                String type =
+                        new String(new byte[] {h.get(4), h.get(5), h.get(6), h.get(7)}, StandardCharsets.ISO_8859_1);
                 int header = 8;
                 if (size == 1) {
                     size = h.getLong(8);
@@ -48,7 +49,8 @@ public final class TestBoxes {
                     size = limit - pos;
                 }
                 if (size < header || pos + size > limit) {
-                    throw new IllegalStateException("box " + type + " at " + pos + " of size " + size + " overruns " + limit);
+                    throw new IllegalStateException(
+                            "box " + type + " at " + pos + " of size " + size + " overruns " + limit);
                 }
                 boxes.add(new Box(type, pos, size, header));
                 pos += size;
@@ -74,7 +76,9 @@ public final class TestBoxes {
         Box found = null;
         for (int i = 0; i < names.length; i++) {
             String name = names[i];
-            found = level.stream().filter(b -> b.type().equals(name)).findFirst()
+            found = level.stream()
+                    .filter(b -> b.type().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no " + name + " on the path " + path));
             if (i + 1 < names.length) {
                 level = list(file, found.bodyOffset(), found.offset() + found.size());

@@ -21,8 +21,14 @@ public final class TestHapParser {
     private TestHapParser() {}
 
     /** One texture section. {@code chunk*} fields are null for 0xA?/0xB? sections. */
-    public record Plane(int type, int headerBytes, int[] chunkCompressors, long[] chunkSizes, long[] chunkOffsets,
-            int nestedHeaderBytes, byte[] texture) {
+    public record Plane(
+            int type,
+            int headerBytes,
+            int[] chunkCompressors,
+            long[] chunkSizes,
+            long[] chunkOffsets,
+            int nestedHeaderBytes,
+            byte[] texture) {
         public int compressorNibble() {
             return type >>> 4;
         }
@@ -38,8 +44,10 @@ public final class TestHapParser {
         List<TextureFormat> formats = variant.planes();
         if (formats.size() == 1) {
             Header top = header(frame, 0, frame.length);
-            check(top.headerBytes() + top.payloadBytes() == frame.length, "section size " + top.payloadBytes()
-                    + " + header " + top.headerBytes() + " != frame size " + frame.length);
+            check(
+                    top.headerBytes() + top.payloadBytes() == frame.length,
+                    "section size " + top.payloadBytes() + " + header " + top.headerBytes() + " != frame size "
+                            + frame.length);
             return new Frame(0, List.of(plane(frame, 0, top, formats.get(0), w, h)));
         }
         Header outer = header(frame, 0, frame.length);
@@ -63,7 +71,9 @@ public final class TestHapParser {
         long end = payload + s.payloadBytes();
         int compressor = s.type() >>> 4;
         if (compressor == 0xA) {
-            check(s.payloadBytes() == expected, "stored texture of " + s.payloadBytes() + " bytes, expected " + expected);
+            check(
+                    s.payloadBytes() == expected,
+                    "stored texture of " + s.payloadBytes() + " bytes, expected " + expected);
             return new Plane(s.type(), s.headerBytes(), null, null, null, 0, slice(frame, payload, expected));
         }
         if (compressor == 0xB) {
@@ -97,7 +107,8 @@ public final class TestHapParser {
         }
         check(p == instrEnd, "decode instructions overrun");
         check(compressors != null && sizes != null, "chunked section without compressor or size table");
-        check(compressors.length == sizes.length && (offsets == null || offsets.length == sizes.length),
+        check(
+                compressors.length == sizes.length && (offsets == null || offsets.length == sizes.length),
                 "chunk tables disagree on the chunk count");
         long dataStart = instrEnd;
         long running = 0;

@@ -27,7 +27,8 @@ public final class TestPaths {
             }
             p = p.getParent();
         }
-        throw new IllegalStateException("cannot find the repository root (no testdata/ above " + Path.of("").toAbsolutePath() + ")");
+        throw new IllegalStateException("cannot find the repository root (no testdata/ above "
+                + Path.of("").toAbsolutePath() + ")");
     }
 
     public static Path testdata() {

@@ -36,8 +36,10 @@ class FrameContentTest {
         return args.stream();
     }
 
-    private static FrameContent content(GenSpec.Content c, HapVariant v, int w, int h, int layer, long frames, Arena arena) {
-        return c == GenSpec.Content.PATTERN ? new PatternContent(v, w, h, layer, frames, arena)
+    private static FrameContent content(
+            GenSpec.Content c, HapVariant v, int w, int h, int layer, long frames, Arena arena) {
+        return c == GenSpec.Content.PATTERN
+                ? new PatternContent(v, w, h, layer, frames, arena)
                 : new NoiseContent(v, w, h, layer, frames, 42);
     }
 
@@ -52,13 +54,17 @@ class FrameContentTest {
             for (long f : new long[] {0, 1, 2, 199_999}) {
                 frames.render(f, tex);
                 long expected = FrameStamp.pack(513, f);
-                assertEquals(expected, FrameStamp.read(tex.plane(0), variant.planes().get(0), w, h), "frame " + f + " texture");
+                assertEquals(
+                        expected,
+                        FrameStamp.read(tex.plane(0), variant.planes().get(0), w, h),
+                        "frame " + f + " texture");
                 MemorySegment[] planes = new MemorySegment[tex.planeCount()];
                 for (int p = 0; p < planes.length; p++) {
                     planes[p] = tex.plane(p);
                 }
                 byte[] rgba = TestBlockDecoder.decodePicture(variant, planes, w, h);
-                assertEquals(expected, FrameStamp.readRgba(MemorySegment.ofArray(rgba), w, h), "frame " + f + " picture");
+                assertEquals(
+                        expected, FrameStamp.readRgba(MemorySegment.ofArray(rgba), w, h), "frame " + f + " picture");
                 if (variant == HapVariant.HAP_Q_ALPHA) {
                     for (int bit = 0; bit < FrameStamp.BITS; bit++) {
                         int across = TextureFormat.blocksAcross(w);
@@ -80,10 +86,12 @@ class FrameContentTest {
             TextureFrame tex = TextureFrame.allocate(arena, variant, w, h);
             new NoiseContent(variant, w, h, 7, 600, 3).render(17, tex);
             for (int chunks : new int[] {1, 4}) {
-                HapFrameEncoder encoder = new HapFrameEncoder(variant, w, h, HapEncoding.defaults().withChunks(chunks));
+                HapFrameEncoder encoder = new HapFrameEncoder(
+                        variant, w, h, HapEncoding.defaults().withChunks(chunks));
                 MemorySegment out = arena.allocate(encoder.maxFrameBytes());
                 long bytes = encoder.encode(tex, out);
-                TestHapParser.Frame frame = TestHapParser.parse(out.asSlice(0, bytes).toArray(ValueLayout.JAVA_BYTE), variant, w, h);
+                TestHapParser.Frame frame =
+                        TestHapParser.parse(out.asSlice(0, bytes).toArray(ValueLayout.JAVA_BYTE), variant, w, h);
                 for (TestHapParser.Plane plane : frame.planes()) {
                     if (chunks == 1) {
                         assertEquals(0xA, plane.compressorNibble(), "one chunk: stored, not Snappy");
@@ -131,8 +139,10 @@ class FrameContentTest {
                 for (int x = 0; x < across; x++) {
                     long at6 = ((long) lastRow * across + x) * bb;
                     long at5 = ((long) lastRow * across + (x + 1) % across) * bb;
-                    assertArrayEquals(f5.plane(p).asSlice(at5, bb).toArray(ValueLayout.JAVA_BYTE),
-                            f6.plane(p).asSlice(at6, bb).toArray(ValueLayout.JAVA_BYTE), "plane " + p + " block " + x);
+                    assertArrayEquals(
+                            f5.plane(p).asSlice(at5, bb).toArray(ValueLayout.JAVA_BYTE),
+                            f6.plane(p).asSlice(at6, bb).toArray(ValueLayout.JAVA_BYTE),
+                            "plane " + p + " block " + x);
                 }
             }
             assertFalse(java.util.Arrays.equals(bytes(f5), bytes(f6)));

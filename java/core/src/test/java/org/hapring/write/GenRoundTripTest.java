@@ -43,8 +43,17 @@ class GenRoundTripTest {
     @TempDir
     static Path dir;
 
-    record Case(HapVariant variant, int chunks, Compressor compressor, HeaderSize header, MoovPlacement moov,
-            String rate, int width, int height, GenSpec.Content content, boolean offsetTable) {
+    record Case(
+            HapVariant variant,
+            int chunks,
+            Compressor compressor,
+            HeaderSize header,
+            MoovPlacement moov,
+            String rate,
+            int width,
+            int height,
+            GenSpec.Content content,
+            boolean offsetTable) {
         @Override
         public String toString() {
             return variant.cliName() + " chunks=" + chunks + " " + compressor + " header=" + header + " moov=" + moov
@@ -65,31 +74,104 @@ class GenRoundTripTest {
         List<Case> cases = new ArrayList<>();
         for (HapVariant v : HapVariant.values()) {
             if (v == HapVariant.HAP_R || v == HapVariant.HAP_HDR) {
-                cases.add(new Case(v, 1, Compressor.SNAPPY, HeaderSize.AUTO, MoovPlacement.FIRST, "30", 100, 60,
-                        GenSpec.Content.PATTERN, false));
-                cases.add(new Case(v, 4, Compressor.NONE, HeaderSize.EIGHT, MoovPlacement.LAST, "60", 100, 60,
-                        GenSpec.Content.NOISE, true));
+                cases.add(new Case(
+                        v,
+                        1,
+                        Compressor.SNAPPY,
+                        HeaderSize.AUTO,
+                        MoovPlacement.FIRST,
+                        "30",
+                        100,
+                        60,
+                        GenSpec.Content.PATTERN,
+                        false));
+                cases.add(new Case(
+                        v,
+                        4,
+                        Compressor.NONE,
+                        HeaderSize.EIGHT,
+                        MoovPlacement.LAST,
+                        "60",
+                        100,
+                        60,
+                        GenSpec.Content.NOISE,
+                        true));
                 continue;
             }
-            cases.add(new Case(v, 1, Compressor.NONE, HeaderSize.FOUR, MoovPlacement.FIRST, "30", 100, 60,
-                    GenSpec.Content.PATTERN, false));
-            cases.add(new Case(v, 4, Compressor.SNAPPY, HeaderSize.EIGHT, MoovPlacement.LAST, "59.94", 100, 60,
-                    GenSpec.Content.PATTERN, true));
-            cases.add(new Case(v, 1, Compressor.SNAPPY, HeaderSize.EIGHT, MoovPlacement.FIRST, "29.97", 64, 48,
-                    GenSpec.Content.NOISE, false));
-            cases.add(new Case(v, 4, Compressor.NONE, HeaderSize.FOUR, MoovPlacement.LAST, "60", 100, 60,
-                    GenSpec.Content.NOISE, false));
-            cases.add(new Case(v, 1, Compressor.SNAPPY, HeaderSize.FOUR, MoovPlacement.LAST, "30000/1001", 100, 60,
-                    GenSpec.Content.PATTERN, false));
-            cases.add(new Case(v, 2, Compressor.SNAPPY, HeaderSize.AUTO, MoovPlacement.FIRST, "25", 98, 62,
-                    GenSpec.Content.PATTERN, true));
+            cases.add(new Case(
+                    v,
+                    1,
+                    Compressor.NONE,
+                    HeaderSize.FOUR,
+                    MoovPlacement.FIRST,
+                    "30",
+                    100,
+                    60,
+                    GenSpec.Content.PATTERN,
+                    false));
+            cases.add(new Case(
+                    v,
+                    4,
+                    Compressor.SNAPPY,
+                    HeaderSize.EIGHT,
+                    MoovPlacement.LAST,
+                    "59.94",
+                    100,
+                    60,
+                    GenSpec.Content.PATTERN,
+                    true));
+            cases.add(new Case(
+                    v,
+                    1,
+                    Compressor.SNAPPY,
+                    HeaderSize.EIGHT,
+                    MoovPlacement.FIRST,
+                    "29.97",
+                    64,
+                    48,
+                    GenSpec.Content.NOISE,
+                    false));
+            cases.add(new Case(
+                    v,
+                    4,
+                    Compressor.NONE,
+                    HeaderSize.FOUR,
+                    MoovPlacement.LAST,
+                    "60",
+                    100,
+                    60,
+                    GenSpec.Content.NOISE,
+                    false));
+            cases.add(new Case(
+                    v,
+                    1,
+                    Compressor.SNAPPY,
+                    HeaderSize.FOUR,
+                    MoovPlacement.LAST,
+                    "30000/1001",
+                    100,
+                    60,
+                    GenSpec.Content.PATTERN,
+                    false));
+            cases.add(new Case(
+                    v,
+                    2,
+                    Compressor.SNAPPY,
+                    HeaderSize.AUTO,
+                    MoovPlacement.FIRST,
+                    "25",
+                    98,
+                    62,
+                    GenSpec.Content.PATTERN,
+                    true));
         }
         return cases.stream();
     }
 
     /** The project's CPU reference decoder's RGBA picture of one frame's planes. */
     private static byte[] referenceDecode(Case c, MemorySegment[] planes) throws IOException {
-        TextureFrame frame = TextureFrame.wrap(planes[0], planes.length > 1 ? planes[1] : MemorySegment.ofArray(new byte[1]));
+        TextureFrame frame =
+                TextureFrame.wrap(planes[0], planes.length > 1 ? planes[1] : MemorySegment.ofArray(new byte[1]));
         frame.reset(c.width(), c.height());
         for (int p = 0; p < planes.length; p++) {
             frame.setPlane(p, c.variant().planes().get(p), planes[p].byteSize());
@@ -123,8 +205,19 @@ class GenRoundTripTest {
         int frames = 6;
         Path file = dir.resolve(c.toString().replaceAll("[^A-Za-z0-9]+", "_") + ".mov");
         HapEncoding enc = new HapEncoding(c.compressor(), c.chunks(), c.header(), c.offsetTable());
-        GenSpec spec = new GenSpec(file, c.variant(), c.width(), c.height(), FrameRate.parse(c.rate()), frames,
-                c.content(), LAYER, 77, enc, c.moov(), 2);
+        GenSpec spec = new GenSpec(
+                file,
+                c.variant(),
+                c.width(),
+                c.height(),
+                FrameRate.parse(c.rate()),
+                frames,
+                c.content(),
+                LAYER,
+                77,
+                enc,
+                c.moov(),
+                2);
         HapGenerator.Result result = HapGenerator.generate(spec, null);
         assertEquals(frames, result.frames());
 
@@ -145,15 +238,22 @@ class GenRoundTripTest {
             TestHapParser.Frame frame = TestHapParser.parse(packets.get(i), c.variant(), c.width(), c.height());
             int headerBytes = c.header() == HeaderSize.EIGHT ? 8 : 4;
             assertEquals(headerBytes, frame.planes().get(0).headerBytes(), "section header size");
-            MemorySegment[] planes = frame.planes().stream().map(p -> MemorySegment.ofArray(p.texture()))
+            MemorySegment[] planes = frame.planes().stream()
+                    .map(p -> MemorySegment.ofArray(p.texture()))
                     .toArray(MemorySegment[]::new);
-            assertEquals(FrameStamp.pack(LAYER, i),
-                    FrameStamp.read(planes[0], c.variant().planes().get(0), c.width(), c.height()), "stamp of frame " + i);
+            assertEquals(
+                    FrameStamp.pack(LAYER, i),
+                    FrameStamp.read(planes[0], c.variant().planes().get(0), c.width(), c.height()),
+                    "stamp of frame " + i);
             byte[] testDecoder = TestBlockDecoder.decodePicture(c.variant(), planes, c.width(), c.height());
             byte[] reference = referenceDecode(c, planes);
-            assertTrue(Arrays.equals(testDecoder, reference), "ReferenceDecoder's RGBA of frame " + i
-                    + " equals the test decoder's (first difference at byte " + Arrays.mismatch(testDecoder, reference) + ")");
-            assertEquals(FrameStamp.pack(LAYER, i), FrameStamp.readRgba(MemorySegment.ofArray(reference), c.width(), c.height()),
+            assertTrue(
+                    Arrays.equals(testDecoder, reference),
+                    "ReferenceDecoder's RGBA of frame " + i + " equals the test decoder's (first difference at byte "
+                            + Arrays.mismatch(testDecoder, reference) + ")");
+            assertEquals(
+                    FrameStamp.pack(LAYER, i),
+                    FrameStamp.readRgba(MemorySegment.ofArray(reference), c.width(), c.height()),
                     "stamp visible in ReferenceDecoder's picture of frame " + i);
             expectedPictures.add(reference);
         }
@@ -162,12 +262,16 @@ class GenRoundTripTest {
         }
         byte[] rgba = Ffmpeg.decodeRgba(file);
         int pictureBytes = c.width() * c.height() * 4;
-        assertEquals((long) frames * pictureBytes, rgba.length, "FFmpeg decoded " + rgba.length / pictureBytes + " frames");
+        assertEquals(
+                (long) frames * pictureBytes, rgba.length, "FFmpeg decoded " + rgba.length / pictureBytes + " frames");
         for (int i = 0; i < frames; i++) {
             byte[] picture = Arrays.copyOfRange(rgba, i * pictureBytes, (i + 1) * pictureBytes);
-            assertEquals(FrameStamp.pack(LAYER, i), FrameStamp.readRgba(MemorySegment.ofArray(picture), c.width(), c.height()),
+            assertEquals(
+                    FrameStamp.pack(LAYER, i),
+                    FrameStamp.readRgba(MemorySegment.ofArray(picture), c.width(), c.height()),
                     "stamp visible in FFmpeg's picture of frame " + i);
-            assertTrue(Arrays.equals(expectedPictures.get(i), picture),
+            assertTrue(
+                    Arrays.equals(expectedPictures.get(i), picture),
                     "FFmpeg's RGBA of frame " + i + " equals ReferenceDecoder's (first difference at byte "
                             + Arrays.mismatch(expectedPictures.get(i), picture) + ")");
         }

@@ -51,8 +51,8 @@ class HapFrameEncoderTest {
 
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("cases")
-    void framesParseBackToTheSameTexturesWithTheRequestedStructure(HapVariant variant, HapEncoding enc,
-            GenSpec.Content content) throws Exception {
+    void framesParseBackToTheSameTexturesWithTheRequestedStructure(
+            HapVariant variant, HapEncoding enc, GenSpec.Content content) throws Exception {
         try (Arena arena = Arena.ofShared()) {
             FrameContent source = content == GenSpec.Content.PATTERN
                     ? new PatternContent(variant, W, H, 3, 10, arena)
@@ -64,15 +64,16 @@ class HapFrameEncoderTest {
             long frameBytes = encoder.encode(tex, out);
             assertTrue(frameBytes > 0 && frameBytes <= encoder.maxFrameBytes());
 
-            TestHapParser.Frame frame = TestHapParser.parse(out.asSlice(0, frameBytes).toArray(ValueLayout.JAVA_BYTE),
-                    variant, W, H);
+            TestHapParser.Frame frame =
+                    TestHapParser.parse(out.asSlice(0, frameBytes).toArray(ValueLayout.JAVA_BYTE), variant, W, H);
             int expectedHeader = enc.header() == HeaderSize.EIGHT ? 8 : 4;
             assertEquals(variant.planes().size() > 1 ? expectedHeader : 0, frame.outerHeaderBytes());
             assertEquals(variant.planes().size(), frame.planes().size());
             for (int p = 0; p < variant.planes().size(); p++) {
                 TextureFormat f = variant.planes().get(p);
                 TestHapParser.Plane plane = frame.planes().get(p);
-                assertArrayEquals(tex.plane(p).toArray(ValueLayout.JAVA_BYTE), plane.texture(), "plane " + p + " texture");
+                assertArrayEquals(
+                        tex.plane(p).toArray(ValueLayout.JAVA_BYTE), plane.texture(), "plane " + p + " texture");
                 assertEquals(f.hapCode(), plane.type() & 0x0F);
                 assertEquals(expectedHeader, plane.headerBytes());
                 if (enc.chunks() == 1) {
@@ -91,7 +92,8 @@ class HapFrameEncoderTest {
     }
 
     /** Stored chunks are exactly their share of the texture; Snappy chunks are smaller than their share. */
-    private static void checkChunks(HapEncoding enc, GenSpec.Content content, TextureFormat f, TestHapParser.Plane plane) {
+    private static void checkChunks(
+            HapEncoding enc, GenSpec.Content content, TextureFormat f, TestHapParser.Plane plane) {
         long blocks = f.textureBytes(W, H) / f.blockBytes();
         for (int i = 0; i < enc.chunks(); i++) {
             long rawBytes = (blocks * (i + 1) / enc.chunks() - blocks * i / enc.chunks()) * f.blockBytes();
@@ -103,7 +105,8 @@ class HapFrameEncoderTest {
                 assertEquals(rawBytes, plane.chunkSizes()[i], "stored chunk " + i + " size");
             } else {
                 assertEquals(0x0B, compressor);
-                assertTrue(plane.chunkSizes()[i] < rawBytes, "Snappy chunk " + i + " is smaller than its texture share");
+                assertTrue(
+                        plane.chunkSizes()[i] < rawBytes, "Snappy chunk " + i + " is smaller than its texture share");
             }
         }
     }
@@ -127,8 +130,8 @@ class HapFrameEncoderTest {
     void fourByteHeadersAreRefusedFromSixteenMebibytes() {
         // 4096 x 4096 DXT5 = 16 MiB of texture: one byte more than a 24-bit size holds
         HapEncoding four = HapEncoding.defaults().withHeader(HeaderSize.FOUR);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new HapFrameEncoder(HapVariant.HAP_ALPHA, 4096, 4096, four));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new HapFrameEncoder(HapVariant.HAP_ALPHA, 4096, 4096, four));
         assertTrue(e.getMessage().contains("header=4"), e.getMessage());
         new HapFrameEncoder(HapVariant.HAP_ALPHA, 4096, 4092, four);
     }
@@ -153,11 +156,15 @@ class HapFrameEncoderTest {
 
     @Test
     void rejectsBadArguments() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new HapFrameEncoder(HapVariant.HAP, 32, 32, HapEncoding.defaults().withChunks(65)),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new HapFrameEncoder(
+                        HapVariant.HAP, 32, 32, HapEncoding.defaults().withChunks(65)),
                 "more chunks than the 64 blocks of a 32x32 picture");
-        assertThrows(IllegalArgumentException.class, () -> HapEncoding.defaults().withChunks(0));
-        assertThrows(IllegalArgumentException.class, () -> HapEncoding.defaults().withChunks(HapEncoding.MAX_CHUNKS + 1));
+        assertThrows(
+                IllegalArgumentException.class, () -> HapEncoding.defaults().withChunks(0));
+        assertThrows(
+                IllegalArgumentException.class, () -> HapEncoding.defaults().withChunks(HapEncoding.MAX_CHUNKS + 1));
         HapFrameEncoder encoder = new HapFrameEncoder(HapVariant.HAP, 32, 32, HapEncoding.defaults());
         try (Arena arena = Arena.ofConfined()) {
             TextureFrame tex = TextureFrame.allocate(arena, HapVariant.HAP, 32, 32);
@@ -182,8 +189,8 @@ class HapFrameEncoderTest {
         try (Arena arena = Arena.ofShared()) {
             TextureFrame tex = TextureFrame.allocate(arena, HapVariant.HAP_Q_ALPHA, W, H);
             new NoiseContent(HapVariant.HAP_Q_ALPHA, W, H, 1, 2, 1).render(0, tex);
-            HapFrameEncoder encoder = new HapFrameEncoder(HapVariant.HAP_Q_ALPHA, W, H,
-                    HapEncoding.defaults().withHeader(HeaderSize.FOUR));
+            HapFrameEncoder encoder = new HapFrameEncoder(
+                    HapVariant.HAP_Q_ALPHA, W, H, HapEncoding.defaults().withHeader(HeaderSize.FOUR));
             MemorySegment out = arena.allocate(encoder.maxFrameBytes());
             long bytes = encoder.encode(tex, out);
             byte[] b = out.asSlice(0, bytes).toArray(ValueLayout.JAVA_BYTE);

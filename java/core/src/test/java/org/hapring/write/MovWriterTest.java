@@ -54,15 +54,22 @@ class MovWriterTest {
         Path file = dir.resolve("frames.mov");
         int[] sizes = {1000, 2500, 17, 4096, 333};
         List<byte[]> frames;
-        try (MovWriter w = MovWriter.create(file, new MovWriter.TrackFormat(HapVariant.HAP_Q, 98, 62, FrameRate.parse("30")),
-                placement, sizes.length)) {
+        try (MovWriter w = MovWriter.create(
+                file,
+                new MovWriter.TrackFormat(HapVariant.HAP_Q, 98, 62, FrameRate.parse("30")),
+                placement,
+                sizes.length)) {
             frames = write(w, sizes, new Random(1));
             w.finish();
         }
         assertFalse(Files.exists(file.resolveSibling("frames.mov.partial")));
-        List<String> order = TestBoxes.top(file).stream().map(TestBoxes.Box::type).toList();
-        assertEquals(placement == MovWriter.MoovPlacement.LAST ? List.of("ftyp", "wide", "mdat", "moov")
-                : List.of("ftyp", "moov", "free", "wide", "mdat"), order);
+        List<String> order =
+                TestBoxes.top(file).stream().map(TestBoxes.Box::type).toList();
+        assertEquals(
+                placement == MovWriter.MoovPlacement.LAST
+                        ? List.of("ftyp", "wide", "mdat", "moov")
+                        : List.of("ftyp", "moov", "free", "wide", "mdat"),
+                order);
         TestBoxes.Box mdat = TestBoxes.find(file, "mdat");
         assertEquals(8 + 1000 + 2500 + 17 + 4096 + 333, mdat.size());
 
@@ -96,8 +103,11 @@ class MovWriterTest {
     @Test
     void equalFrameSizesUseTheConstantSampleSize() throws IOException {
         Path file = dir.resolve("constant.mov");
-        try (MovWriter w = MovWriter.create(file, new MovWriter.TrackFormat(HapVariant.HAP, 64, 64, FrameRate.parse("25")),
-                MovWriter.MoovPlacement.LAST, 0)) {
+        try (MovWriter w = MovWriter.create(
+                file,
+                new MovWriter.TrackFormat(HapVariant.HAP, 64, 64, FrameRate.parse("25")),
+                MovWriter.MoovPlacement.LAST,
+                0)) {
             write(w, new int[] {2048, 2048, 2048}, new Random(2));
             w.finish();
         }
@@ -112,8 +122,11 @@ class MovWriterTest {
         // moov first with exactly the planned frame count: the reservation must hold the largest moov
         Path file = dir.resolve("large.mov");
         List<byte[]> frames;
-        try (MovWriter w = MovWriter.createForcingLargeForms(file, new MovWriter.TrackFormat(HapVariant.HAP_ALPHA, 64, 32,
-                FrameRate.parse("59.94")), MovWriter.MoovPlacement.FIRST, 3)) {
+        try (MovWriter w = MovWriter.createForcingLargeForms(
+                file,
+                new MovWriter.TrackFormat(HapVariant.HAP_ALPHA, 64, 32, FrameRate.parse("59.94")),
+                MovWriter.MoovPlacement.FIRST,
+                3)) {
             frames = write(w, new int[] {700, 900, 800}, new Random(3));
             w.finish();
         }
@@ -149,8 +162,8 @@ class MovWriterTest {
     void frameRatesAreExact(String rate, String ffprobeRate) throws IOException {
         Path file = dir.resolve("rate.mov");
         FrameRate r = FrameRate.parse(rate);
-        try (MovWriter w = MovWriter.create(file, new MovWriter.TrackFormat(HapVariant.HAP, 32, 32, r),
-                MovWriter.MoovPlacement.LAST, 0)) {
+        try (MovWriter w = MovWriter.create(
+                file, new MovWriter.TrackFormat(HapVariant.HAP, 32, 32, r), MovWriter.MoovPlacement.LAST, 0)) {
             write(w, new int[] {512, 512, 512, 512}, new Random(4));
             w.finish();
         }
@@ -172,24 +185,33 @@ class MovWriterTest {
     @EnumSource(HapVariant.class)
     void sampleDescriptionNamesTheVariant(HapVariant variant) throws IOException {
         Path file = dir.resolve("stsd.mov");
-        try (MovWriter w = MovWriter.create(file, new MovWriter.TrackFormat(variant, 1921, 1081, FrameRate.parse("60")),
-                MovWriter.MoovPlacement.FIRST, 1)) {
+        try (MovWriter w = MovWriter.create(
+                file,
+                new MovWriter.TrackFormat(variant, 1921, 1081, FrameRate.parse("60")),
+                MovWriter.MoovPlacement.FIRST,
+                1)) {
             write(w, new int[] {10}, new Random(5));
             w.finish();
         }
         ByteBuffer stsd = TestBoxes.body(file, TestBoxes.find(file, STBL + "stsd"));
         int entry = 8; // version/flags, entry count
         assertEquals(86, stsd.getInt(entry), "visual sample entry size");
-        assertEquals(variant.fourcc(), new String(new byte[] {stsd.get(entry + 4), stsd.get(entry + 5), stsd.get(entry + 6),
-                stsd.get(entry + 7)}, StandardCharsets.ISO_8859_1));
+        assertEquals(
+                variant.fourcc(),
+                new String(
+                        new byte[] {stsd.get(entry + 4), stsd.get(entry + 5), stsd.get(entry + 6), stsd.get(entry + 7)},
+                        StandardCharsets.ISO_8859_1));
         assertEquals(1921, stsd.getShort(entry + 32) & 0xFFFF);
         assertEquals(1081, stsd.getShort(entry + 34) & 0xFFFF);
         assertEquals(0x00480000, stsd.getInt(entry + 36), "72 dpi");
         int nameLength = stsd.get(entry + 50);
-        String name = new String(stsd.array(), stsd.arrayOffset() + entry + 51, nameLength, StandardCharsets.ISO_8859_1);
+        String name =
+                new String(stsd.array(), stsd.arrayOffset() + entry + 51, nameLength, StandardCharsets.ISO_8859_1);
         assertTrue(name.startsWith("Hap"), name);
-        boolean alpha = variant == HapVariant.HAP_ALPHA || variant == HapVariant.HAP_Q_ALPHA
-                || variant == HapVariant.HAP_ALPHA_ONLY || variant == HapVariant.HAP_R;
+        boolean alpha = variant == HapVariant.HAP_ALPHA
+                || variant == HapVariant.HAP_Q_ALPHA
+                || variant == HapVariant.HAP_ALPHA_ONLY
+                || variant == HapVariant.HAP_R;
         assertEquals(alpha ? 32 : 24, stsd.getShort(entry + 82));
         ByteBuffer tkhd = TestBoxes.body(file, TestBoxes.find(file, "moov/trak/tkhd"));
         assertEquals(1921 << 16, tkhd.getInt(76));
@@ -199,8 +221,11 @@ class MovWriterTest {
     @Test
     void moovFirstRefusesMoreFramesThanPlanned() throws IOException {
         Path file = dir.resolve("overflow.mov");
-        try (MovWriter w = MovWriter.create(file, new MovWriter.TrackFormat(HapVariant.HAP, 32, 32, FrameRate.parse("30")),
-                MovWriter.MoovPlacement.FIRST, 2)) {
+        try (MovWriter w = MovWriter.create(
+                file,
+                new MovWriter.TrackFormat(HapVariant.HAP, 32, 32, FrameRate.parse("30")),
+                MovWriter.MoovPlacement.FIRST,
+                2)) {
             write(w, new int[] {10, 10}, new Random(6));
             assertThrows(IllegalStateException.class, () -> w.write(ByteBuffer.allocate(10)));
         }
@@ -211,8 +236,11 @@ class MovWriterTest {
     @Test
     void emptyFramesAndWritesAfterFinishAreRefused() throws IOException {
         Path file = dir.resolve("refuse.mov");
-        try (MovWriter w = MovWriter.create(file, new MovWriter.TrackFormat(HapVariant.HAP, 32, 32, FrameRate.parse("30")),
-                MovWriter.MoovPlacement.LAST, 0)) {
+        try (MovWriter w = MovWriter.create(
+                file,
+                new MovWriter.TrackFormat(HapVariant.HAP, 32, 32, FrameRate.parse("30")),
+                MovWriter.MoovPlacement.LAST,
+                0)) {
             assertThrows(IllegalArgumentException.class, () -> w.write(ByteBuffer.allocate(0)));
             w.write(ByteBuffer.allocate(8));
             w.finish();

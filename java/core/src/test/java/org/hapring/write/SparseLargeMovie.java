@@ -27,12 +27,29 @@ public final class SparseLargeMovie {
     public static Path create(Path target, int frames) throws IOException {
         Path small = target.resolveSibling(target.getFileName() + ".small.mov");
         FrameRate rate = FrameRate.parse("30");
-        HapGenerator.generate(new GenSpec(small, HapVariant.HAP, 64, 48, rate, frames, GenSpec.Content.PATTERN, 7, 1,
-                HapEncoding.defaults(), MovWriter.MoovPlacement.LAST, 1), (d, t, b, e) -> { });
+        HapGenerator.generate(
+                new GenSpec(
+                        small,
+                        HapVariant.HAP,
+                        64,
+                        48,
+                        rate,
+                        frames,
+                        GenSpec.Content.PATTERN,
+                        7,
+                        1,
+                        HapEncoding.defaults(),
+                        MovWriter.MoovPlacement.LAST,
+                        1),
+                (d, t, b, e) -> {});
         int[] sizes = new int[frames];
         try (MovieFrameReader reader = MovieFrameReader.open(small);
-                FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.SPARSE)) {
+                FileChannel out = FileChannel.open(
+                        target,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.SPARSE)) {
             long position = FIRST_FRAME_OFFSET;
             for (int f = 0; f < frames; f++) {
                 ByteBuffer frame = reader.readFrame(f).asByteBuffer();
@@ -42,13 +59,17 @@ public final class SparseLargeMovie {
                 }
             }
             ByteBuffer head = ByteBuffer.allocate(20 + 16);
-            head.putInt(20).put("ftypqt  ".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(0x200)
+            head.putInt(20)
+                    .put("ftypqt  ".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .putInt(0x200)
                     .put("qt  ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            head.putInt(1).put("mdat".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putLong(position - 20);
+            head.putInt(1)
+                    .put("mdat".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .putLong(position - 20);
             head.flip();
             out.write(head, 0);
-            byte[] moov = MoovBuilder.build(new MoovBuilder.Track(HapVariant.HAP, 64, 48, rate, sizes, frames,
-                    FIRST_FRAME_OFFSET, false, false, false));
+            byte[] moov = MoovBuilder.build(new MoovBuilder.Track(
+                    HapVariant.HAP, 64, 48, rate, sizes, frames, FIRST_FRAME_OFFSET, false, false, false));
             ByteBuffer m = ByteBuffer.wrap(moov);
             while (m.hasRemaining()) {
                 position += out.write(m, position);

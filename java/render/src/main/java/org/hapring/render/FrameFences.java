@@ -20,6 +20,7 @@ final class FrameFences {
     private final int framesInFlight;
     /** The fences of the last presents, the oldest at {@code presents % framesInFlight}. */
     private final long[] fences = new long[MAX_FRAMES_IN_FLIGHT];
+
     private long presents;
 
     FrameFences(boolean softwareRasteriser) {

@@ -13,10 +13,13 @@ import org.hapring.render.texture.UploadPath;
  *
  * <p>Immutable; any thread.
  */
-public record RenderOptions(int canvasWidthPixels, int canvasHeightPixels, int maxLayers, UploadPath upload,
-        boolean statsOverlay) {
+public record RenderOptions(
+        int canvasWidthPixels, int canvasHeightPixels, int maxLayers, UploadPath upload, boolean statsOverlay) {
     public RenderOptions {
-        if (canvasWidthPixels < 1 || canvasHeightPixels < 1 || canvasWidthPixels > 16384 || canvasHeightPixels > 16384) {
+        if (canvasWidthPixels < 1
+                || canvasHeightPixels < 1
+                || canvasWidthPixels > 16384
+                || canvasHeightPixels > 16384) {
             throw new IllegalArgumentException("canvas size=" + canvasWidthPixels + "x" + canvasHeightPixels
                     + ": must be 1..16384 in each direction");
         }

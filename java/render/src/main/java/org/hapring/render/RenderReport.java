@@ -22,9 +22,18 @@ import org.hapring.prebuffer.LatencySummary;
  *
  * <p>Immutable; any thread.
  */
-public record RenderReport(String output, String driver, String uploadPath, long presented, long droppedIntervals,
-        long latePresents, long ringBusyFallbacks, LatencySummary draw, LatencySummary gpuWait,
-        LatencySummary present, LatencySummary presentInterval,
+public record RenderReport(
+        String output,
+        String driver,
+        String uploadPath,
+        long presented,
+        long droppedIntervals,
+        long latePresents,
+        long ringBusyFallbacks,
+        LatencySummary draw,
+        LatencySummary gpuWait,
+        LatencySummary present,
+        LatencySummary presentInterval,
         List<LayerUpload> layers) {
 
     /** One layer's uploads. */

@@ -154,9 +154,18 @@ public final class RenderStats {
             l.total.add(l.interval);
             out.add(new RenderReport.LayerUpload(i, l.uploads, l.bytes, LatencySummary.of(l.total)));
         }
-        return new RenderReport(output, driver, uploadPath, counters.get(PRESENTED), counters.get(DROPPED),
-                counters.get(LATE_PRESENTS), ringBusyFallbacks, LatencySummary.of(drawTotal),
-                LatencySummary.of(gpuWaitTotal), LatencySummary.of(presentTotal), LatencySummary.of(presentIntervalTotal),
+        return new RenderReport(
+                output,
+                driver,
+                uploadPath,
+                counters.get(PRESENTED),
+                counters.get(DROPPED),
+                counters.get(LATE_PRESENTS),
+                ringBusyFallbacks,
+                LatencySummary.of(drawTotal),
+                LatencySummary.of(gpuWaitTotal),
+                LatencySummary.of(presentTotal),
+                LatencySummary.of(presentIntervalTotal),
                 out);
     }
 }

@@ -176,9 +176,17 @@ public final class Renderer implements AutoCloseable {
             labels.draw(c.widthPixels(), c.heightPixels(), labelAnchor);
         }
         if (overlayVisible) {
-            overlay.draw(c.widthPixels(), c.heightPixels(), tick, stats, lastDrawNanos, lastGpuWaitNanos, lastPresentNanos,
+            overlay.draw(
+                    c.widthPixels(),
+                    c.heightPixels(),
+                    tick,
+                    stats,
+                    lastDrawNanos,
+                    lastGpuWaitNanos,
+                    lastPresentNanos,
                     refreshNanos,
-                    streamer.ringBusyFallbacks(), frameIndexOf);
+                    streamer.ringBusyFallbacks(),
+                    frameIndexOf);
         }
         int error = GL11C.glGetError();
         if (error != 0) {
@@ -231,7 +239,8 @@ public final class Renderer implements AutoCloseable {
 
     /** The renderer's stats now (any thread). */
     public RenderReport report() {
-        return stats.snapshot(output.description(), driverLine, streamer.path().cliName(), streamer.ringBusyFallbacks());
+        return stats.snapshot(
+                output.description(), driverLine, streamer.path().cliName(), streamer.ringBusyFallbacks());
     }
 
     @Override

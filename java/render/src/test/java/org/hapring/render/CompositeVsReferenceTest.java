@@ -1,6 +1,5 @@
 package org.hapring.render;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -89,8 +88,13 @@ class CompositeVsReferenceTest {
             // 66x46: not whole blocks, so the padding texels must stay out of sight
             Path movie = TestMovies.generated(v, 66, 46, 2, 3);
             compare(List.of(new Source(movie, 1, nativeAt(-3, 2))), 80, 64, v + " " + path.cliName(), path, false);
-            compare(List.of(new Source(movie, 0, nativeAt(5, -1).withOpacity(0.6))), 80, 64,
-                    v + " at opacity 0.6 " + path.cliName(), path, false);
+            compare(
+                    List.of(new Source(movie, 0, nativeAt(5, -1).withOpacity(0.6))),
+                    80,
+                    64,
+                    v + " at opacity 0.6 " + path.cliName(),
+                    path,
+                    false);
         }
     }
 
@@ -98,12 +102,21 @@ class CompositeVsReferenceTest {
     @EnumSource(UploadPath.class)
     void realFilesAloneMatchTheReference(UploadPath path) throws IOException {
         assumePath(path);
-        for (String name : List.of("bluecadet_hap7.mov", "bluecadet_hapm.mov", "vidvox_qtdemo_SampleHapAlpha.mov",
-                "gameoverhack_STND_LEFT_BLADIMIRSL_Hap1.mov", "bluecadet_hap1_audio.mov")) {
+        for (String name : List.of(
+                "bluecadet_hap7.mov",
+                "bluecadet_hapm.mov",
+                "vidvox_qtdemo_SampleHapAlpha.mov",
+                "gameoverhack_STND_LEFT_BLADIMIRSL_Hap1.mov",
+                "bluecadet_hap1_audio.mov")) {
             // the whole picture, pixel for pixel
             Path movie = RealMedia.movie(name);
             int[] size = pictureSize(movie);
-            compare(List.of(new Source(movie, 0, nativeAt(0, 0))), size[0], size[1], name + " " + path.cliName(), path,
+            compare(
+                    List.of(new Source(movie, 0, nativeAt(0, 0))),
+                    size[0],
+                    size[1],
+                    name + " " + path.cliName(),
+                    path,
                     name.equals("bluecadet_hapm.mov"));
         }
     }
@@ -117,33 +130,59 @@ class CompositeVsReferenceTest {
         int ch = 150;
         List<Source> scene = List.of(
                 // id 0: HAP R (real) at the bottom, cropped by the canvas
-                new Source(RealMedia.movie("bluecadet_hap7.mov"), 0, nativeAt(30, -20).withZOrder(-5)),
+                new Source(
+                        RealMedia.movie("bluecadet_hap7.mov"),
+                        0,
+                        nativeAt(30, -20).withZOrder(-5)),
                 // id 1: HAP Q, translucent
-                new Source(TestMovies.generated(HapVariant.HAP_Q, 64, 48, 2, 1), 1,
+                new Source(
+                        TestMovies.generated(HapVariant.HAP_Q, 64, 48, 2, 1),
+                        1,
                         nativeAt(-70, -40).withOpacity(0.8).withZOrder(1)),
                 // id 2: HAP Alpha, screen
-                new Source(TestMovies.generated(HapVariant.HAP_ALPHA, 64, 48, 2, 2), 0,
+                new Source(
+                        TestMovies.generated(HapVariant.HAP_ALPHA, 64, 48, 2, 2),
+                        0,
                         nativeAt(-20, 10).withBlend(BlendMode.SCREEN).withZOrder(2)),
                 // id 3: HAP Q Alpha (real), multiply, clipped by its box
-                new Source(RealMedia.movie("bluecadet_hapm.mov"), 0, nativeAt(0, 0).withBox(new PixelBox(150, 70, 80, 70))
-                        .withBlend(BlendMode.MULTIPLY).withOpacity(0.9).withZOrder(3)),
+                new Source(
+                        RealMedia.movie("bluecadet_hapm.mov"),
+                        0,
+                        nativeAt(0, 0)
+                                .withBox(new PixelBox(150, 70, 80, 70))
+                                .withBlend(BlendMode.MULTIPLY)
+                                .withOpacity(0.9)
+                                .withZOrder(3)),
                 // id 4: HAP Alpha-Only right above id 3: its matte
-                new Source(TestMovies.generated(HapVariant.HAP_ALPHA_ONLY, 64, 48, 2, 4), 0,
+                new Source(
+                        TestMovies.generated(HapVariant.HAP_ALPHA_ONLY, 64, 48, 2, 4),
+                        0,
                         nativeAt(75, 30).withOpacity(0.7).withZOrder(4)),
                 // id 5: HAP, add, drawn below id 1 despite its id
-                new Source(TestMovies.generated(HapVariant.HAP, 64, 48, 2, 5), 0,
-                        nativeAt(-60, 35).withBlend(BlendMode.ADD).withOpacity(0.6).withZOrder(0)),
+                new Source(
+                        TestMovies.generated(HapVariant.HAP, 64, 48, 2, 5),
+                        0,
+                        nativeAt(-60, 35)
+                                .withBlend(BlendMode.ADD)
+                                .withOpacity(0.6)
+                                .withZOrder(0)),
                 // id 6: hidden
-                new Source(TestMovies.generated(HapVariant.HAP_Q, 64, 48, 2, 6), 0, nativeAt(0, 0).withVisible(false)
-                        .withZOrder(9)),
+                new Source(
+                        TestMovies.generated(HapVariant.HAP_Q, 64, 48, 2, 6),
+                        0,
+                        nativeAt(0, 0).withVisible(false).withZOrder(9)),
                 // id 7: HAP Alpha (real), normal, half transparent, on top
-                new Source(RealMedia.movie("vidvox_qtdemo_SampleHapAlpha.mov"), 5,
+                new Source(
+                        RealMedia.movie("vidvox_qtdemo_SampleHapAlpha.mov"),
+                        5,
                         nativeAt(0, 150).withOpacity(0.5).withZOrder(7)));
         compare(scene, cw, ch, "mixed scene " + path.cliName(), path, true);
     }
 
     private static void assumePath(UploadPath path) {
-        assumeTrue(path != UploadPath.PBO || driver.bufferStorage(), driver.renderer() + " has no buffer storage (PBO path)");
+        assumeTrue(
+                path != UploadPath.PBO || driver.bufferStorage(),
+                driver.renderer() + " has no buffer storage (PBO path)");
     }
 
     private static int[] pictureSize(Path movie) throws IOException {
@@ -153,12 +192,14 @@ class CompositeVsReferenceTest {
     }
 
     /** Renders {@code sources} (layer id = list index) and checks the readback against both CPU composites. */
-    private static void compare(List<Source> sources, int cw, int ch, String what, UploadPath path,
-            boolean decodeStepsAllowed) throws IOException {
+    private static void compare(
+            List<Source> sources, int cw, int ch, String what, UploadPath path, boolean decodeStepsAllowed)
+            throws IOException {
         RenderOptions options = new RenderOptions(cw, ch, sources.size(), path, false);
         List<CpuComposite.Layer> reference = new ArrayList<>();
         List<CpuComposite.Layer> fromGpuTexels = new ArrayList<>();
-        try (Arena arena = Arena.ofConfined(); Renderer renderer = new Renderer(output, options)) {
+        try (Arena arena = Arena.ofConfined();
+                Renderer renderer = new Renderer(output, options)) {
             for (int id = 0; id < sources.size(); id++) {
                 Source s = sources.get(id);
                 try (MovieFrameReader r = MovieFrameReader.open(s.movie())) {
@@ -167,11 +208,18 @@ class CompositeVsReferenceTest {
                     renderer.looks().set(id, s.look());
                     MemorySegment rgba = arena.allocate(ReferenceDecoder.rgbaBytes(t.widthPixels(), t.heightPixels()));
                     ReferenceDecoder.toRgba(t, r.variant(), rgba);
-                    CpuComposite.Layer layer = new CpuComposite.Layer(id, s.look(), r.variant(), t.widthPixels(),
-                            t.heightPixels(), rgba.toArray(ValueLayout.JAVA_BYTE));
+                    CpuComposite.Layer layer = new CpuComposite.Layer(
+                            id,
+                            s.look(),
+                            r.variant(),
+                            t.widthPixels(),
+                            t.heightPixels(),
+                            rgba.toArray(ValueLayout.JAVA_BYTE));
                     reference.add(layer);
-                    fromGpuTexels.add(t.format(0) == TextureFormat.YCOCG_DXT5 ? layer.withPicture(ycocgFromGpu(t, layer.rgba()))
-                            : layer);
+                    fromGpuTexels.add(
+                            t.format(0) == TextureFormat.YCOCG_DXT5
+                                    ? layer.withPicture(ycocgFromGpu(t, layer.rgba()))
+                                    : layer);
                 }
             }
             renderer.drawFrame(0);
@@ -193,11 +241,24 @@ class CompositeVsReferenceTest {
         int h = t.heightPixels();
         int tw = TextureFormat.blocksAcross(w) * 4;
         int th = TextureFormat.blocksDown(h) * 4;
-        ByteBuffer texels = MesaTextureDecoder.decodeOnCurrentContext(GlTextureFormats.RGBA_S3TC_DXT5,
-                t.plane(0).toArray(ValueLayout.JAVA_BYTE), tw, th, GL11C.GL_RGBA, GL11C.GL_UNSIGNED_BYTE, 4);
-        ByteBuffer alpha = t.planeCount() < 2 ? null : MesaTextureDecoder.decodeOnCurrentContext(
-                GlTextureFormats.RED_RGTC1, t.plane(1).toArray(ValueLayout.JAVA_BYTE), tw, th, GL11C.GL_RED,
-                GL11C.GL_UNSIGNED_BYTE, 1);
+        ByteBuffer texels = MesaTextureDecoder.decodeOnCurrentContext(
+                GlTextureFormats.RGBA_S3TC_DXT5,
+                t.plane(0).toArray(ValueLayout.JAVA_BYTE),
+                tw,
+                th,
+                GL11C.GL_RGBA,
+                GL11C.GL_UNSIGNED_BYTE,
+                4);
+        ByteBuffer alpha = t.planeCount() < 2
+                ? null
+                : MesaTextureDecoder.decodeOnCurrentContext(
+                        GlTextureFormats.RED_RGTC1,
+                        t.plane(1).toArray(ValueLayout.JAVA_BYTE),
+                        tw,
+                        th,
+                        GL11C.GL_RED,
+                        GL11C.GL_UNSIGNED_BYTE,
+                        1);
         byte[] out = reference.clone();
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -219,8 +280,8 @@ class CompositeVsReferenceTest {
      * {@code decodeStepsAllowed}) within it of the composite of the GPU's own texels, which differs only where the
      * GPU's DXT5/BC4 decode does; such pixels must be fewer than 1 % of the picture.
      */
-    private static void check(byte[] expected, byte[] onGpuTexels, byte[] actual, int width, String what,
-            boolean decodeStepsAllowed) {
+    private static void check(
+            byte[] expected, byte[] onGpuTexels, byte[] actual, int width, String what, boolean decodeStepsAllowed) {
         int pixels = expected.length / 4;
         int explained = 0;
         byte[] chosen = expected.clone();
@@ -232,7 +293,8 @@ class CompositeVsReferenceTest {
         }
         RgbaDiff.assertWithin(decodeStepsAllowed ? chosen : expected, actual, width, TOLERANCE_LSB, what);
         if (explained * 100 >= pixels) {
-            fail(what + ": " + explained + " of " + pixels + " pixels differ because of the GPU's DXT5 decode (>= 1 %)");
+            fail(what + ": " + explained + " of " + pixels
+                    + " pixels differ because of the GPU's DXT5 decode (>= 1 %)");
         }
     }
 

@@ -33,7 +33,8 @@ final class CpuComposite {
 
         Placement placement(int canvasWidth, int canvasHeight) {
             if (look.fit() != FitMode.NATIVE || look.scale() != 1.0) {
-                throw new IllegalArgumentException("the CPU composite places pictures pixel-exactly only (native, scale 1)");
+                throw new IllegalArgumentException(
+                        "the CPU composite places pictures pixel-exactly only (native, scale 1)");
             }
             return Placement.of(look, width, height, canvasWidth, canvasHeight);
         }

@@ -26,18 +26,30 @@ class FrameAllocationTest {
     void aFrameAllocatesNothing() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeTrue(threads.isThreadAllocatedMemorySupported(), "this JVM does not count allocated bytes per thread");
-        try (EglOffscreenOutput output = GlTestOutput.openOrSkip(); Arena arena = Arena.ofConfined();
+        try (EglOffscreenOutput output = GlTestOutput.openOrSkip();
+                Arena arena = Arena.ofConfined();
                 Renderer renderer = new Renderer(output, new RenderOptions(160, 120, 3, null, true))) {
-            TextureFrame[] frames = {SolidFrames.dxt1(arena, 64, 48, SolidFrames.RED),
-                SolidFrames.dxt1(arena, 64, 48, SolidFrames.BLUE)};
+            TextureFrame[] frames = {
+                SolidFrames.dxt1(arena, 64, 48, SolidFrames.RED), SolidFrames.dxt1(arena, 64, 48, SolidFrames.BLUE)
+            };
             for (int id = 0; id < 3; id++) {
-                renderer.looks().set(id, LayerLook.DEFAULT.withFit(FitMode.FIT).withBox(Grid.cell(id, 3, 160, 120, 2))
-                        .withBlend(id == 2 ? BlendMode.SCREEN : BlendMode.NORMAL).withOpacity(0.8));
+                renderer.looks()
+                        .set(
+                                id,
+                                LayerLook.DEFAULT
+                                        .withFit(FitMode.FIT)
+                                        .withBox(Grid.cell(id, 3, 160, 120, 2))
+                                        .withBlend(id == 2 ? BlendMode.SCREEN : BlendMode.NORMAL)
+                                        .withOpacity(0.8));
                 renderer.labels().set(id, "layer " + id);
             }
-            renderer.overlay().publish(new OverlayStats("uring", "a fallback", List.of(
-                    new OverlayStats.Layer(0, "zero.mov", 10, 1, 1200, 300_000, 0),
-                    new OverlayStats.Layer(1, "one.mov", 10, 0, 900, 250_000, 2))));
+            renderer.overlay()
+                    .publish(new OverlayStats(
+                            "uring",
+                            "a fallback",
+                            List.of(
+                                    new OverlayStats.Layer(0, "zero.mov", 10, 1, 1200, 300_000, 0),
+                                    new OverlayStats.Layer(1, "one.mov", 10, 0, 900, 250_000, 2))));
             long tid = Thread.currentThread().threadId();
             long before = 0;
             for (int frame = 0; frame < 1_500; frame++) {

@@ -63,22 +63,32 @@ final class MesaTextureDecoder implements AutoCloseable {
         try (MemoryStack stack = MemoryStack.stackPush()) {
             IntBuffer major = stack.mallocInt(1);
             IntBuffer minor = stack.mallocInt(1);
-            assumeTrue(EGL10.eglInitialize(display, major, minor), "eglInitialize failed: 0x"
-                    + Integer.toHexString(EGL10.eglGetError()));
+            assumeTrue(
+                    EGL10.eglInitialize(display, major, minor),
+                    "eglInitialize failed: 0x" + Integer.toHexString(EGL10.eglGetError()));
             EGL.createDisplayCapabilities(display, major.get(0), minor.get(0));
             assumeTrue(EGL14.eglBindAPI(EGL14.EGL_OPENGL_API), "EGL cannot bind desktop OpenGL");
-            IntBuffer configAttribs = stack.ints(EGL14.EGL_RENDERABLE_TYPE, EGL14.EGL_OPENGL_BIT,
-                    EGL10.EGL_SURFACE_TYPE, 0, EGL10.EGL_NONE);
+            IntBuffer configAttribs = stack.ints(
+                    EGL14.EGL_RENDERABLE_TYPE, EGL14.EGL_OPENGL_BIT, EGL10.EGL_SURFACE_TYPE, 0, EGL10.EGL_NONE);
             PointerBuffer configs = stack.mallocPointer(1);
             IntBuffer count = stack.mallocInt(1);
-            assumeTrue(EGL10.eglChooseConfig(display, configAttribs, configs, count) && count.get(0) > 0,
+            assumeTrue(
+                    EGL10.eglChooseConfig(display, configAttribs, configs, count) && count.get(0) > 0,
                     "no EGL config renders desktop OpenGL");
-            IntBuffer contextAttribs = stack.ints(EGL15.EGL_CONTEXT_MAJOR_VERSION, 3, EGL15.EGL_CONTEXT_MINOR_VERSION, 3,
-                    EGL15.EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL15.EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL10.EGL_NONE);
+            IntBuffer contextAttribs = stack.ints(
+                    EGL15.EGL_CONTEXT_MAJOR_VERSION,
+                    3,
+                    EGL15.EGL_CONTEXT_MINOR_VERSION,
+                    3,
+                    EGL15.EGL_CONTEXT_OPENGL_PROFILE_MASK,
+                    EGL15.EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                    EGL10.EGL_NONE);
             long context = EGL10.eglCreateContext(display, configs.get(0), EGL10.EGL_NO_CONTEXT, contextAttribs);
-            assumeTrue(context != EGL10.EGL_NO_CONTEXT, "no OpenGL 3.3 core context: 0x"
-                    + Integer.toHexString(EGL10.eglGetError()));
-            assumeTrue(EGL10.eglMakeCurrent(display, EGL10.EGL_NO_SURFACE, EGL10.EGL_NO_SURFACE, context),
+            assumeTrue(
+                    context != EGL10.EGL_NO_CONTEXT,
+                    "no OpenGL 3.3 core context: 0x" + Integer.toHexString(EGL10.eglGetError()));
+            assumeTrue(
+                    EGL10.eglMakeCurrent(display, EGL10.EGL_NO_SURFACE, EGL10.EGL_NO_SURFACE, context),
                     "cannot make a context current without a surface (EGL_KHR_surfaceless_context)");
             GL.createCapabilities();
             return new MesaTextureDecoder(display, context, GL11.glGetString(GL11.GL_RENDERER));
@@ -104,18 +114,31 @@ final class MesaTextureDecoder implements AutoCloseable {
      * Uploads {@code blocks} as a {@code widthPixels x heightPixels} texture of {@code internalFormat} and
      * reads level 0 back as {@code format}/{@code type} texels (rows top to bottom, tightly packed).
      */
-    ByteBuffer decode(int internalFormat, byte[] blocks, int widthPixels, int heightPixels, int format, int type,
+    ByteBuffer decode(
+            int internalFormat,
+            byte[] blocks,
+            int widthPixels,
+            int heightPixels,
+            int format,
+            int type,
             int bytesPerTexel) {
         return decodeOnCurrentContext(internalFormat, blocks, widthPixels, heightPixels, format, type, bytesPerTexel);
     }
 
     /** As {@link #decode}, on whatever GL context is current on the calling thread (for example a renderer's). */
-    static ByteBuffer decodeOnCurrentContext(int internalFormat, byte[] blocks, int widthPixels, int heightPixels,
-            int format, int type, int bytesPerTexel) {
+    static ByteBuffer decodeOnCurrentContext(
+            int internalFormat,
+            byte[] blocks,
+            int widthPixels,
+            int heightPixels,
+            int format,
+            int type,
+            int bytesPerTexel) {
         int texture = GL11.glGenTextures();
         try {
             GL11.glBindTexture(GL11.GL_TEXTURE_2D, texture);
-            ByteBuffer data = BufferUtils.createByteBuffer(blocks.length).put(blocks).flip();
+            ByteBuffer data =
+                    BufferUtils.createByteBuffer(blocks.length).put(blocks).flip();
             GL13.glCompressedTexImage2D(GL11.GL_TEXTURE_2D, 0, internalFormat, widthPixels, heightPixels, 0, data);
             checkError("glCompressedTexImage2D");
             GL11.glPixelStorei(GL11.GL_PACK_ALIGNMENT, 1);

@@ -60,11 +60,18 @@ class PlacementOnGpuTest {
                     for (int x = 0; x < CW; x++) {
                         double cx = x + 0.5;
                         double cy = y + 0.5;
-                        boolean inside = cx > p.x0() && cx < p.x1() && cy > p.y0() && cy < p.y1()
-                                && x >= clip.x() && x < clip.x() + clip.width() && y >= clip.y() && y < clip.y() + clip.height();
+                        boolean inside = cx > p.x0()
+                                && cx < p.x1()
+                                && cy > p.y0()
+                                && cy < p.y1()
+                                && x >= clip.x()
+                                && x < clip.x() + clip.width()
+                                && y >= clip.y()
+                                && y < clip.y() + clip.height();
                         int r = canvas[(y * CW + x) * 4] & 0xFF;
                         if (r != (inside ? 255 : 0)) {
-                            fail(look + ": pixel (" + x + "," + y + ") red=" + r + ", expected " + (inside ? "covered" : "black"));
+                            fail(look + ": pixel (" + x + "," + y + ") red=" + r + ", expected "
+                                    + (inside ? "covered" : "black"));
                         }
                     }
                 }

@@ -52,7 +52,9 @@ class ReferenceDecoderVsMesaTest {
     @BeforeAll
     static void openGl() {
         gl = MesaTextureDecoder.open();
-        assumeTrue(gl.hasExtension("GL_ARB_texture_compression_bptc") || gl.hasExtension("GL_EXT_texture_compression_bptc"),
+        assumeTrue(
+                gl.hasExtension("GL_ARB_texture_compression_bptc")
+                        || gl.hasExtension("GL_EXT_texture_compression_bptc"),
                 "the driver (" + gl.renderer() + ") has no BPTC");
     }
 
@@ -71,8 +73,14 @@ class ReferenceDecoderVsMesaTest {
                 int low = texture[b * 16] & 0xFF;
                 texture[b * 16] = (byte) (mode == 8 ? 0 : (low << (mode + 1) | 1 << mode));
             }
-            byte[] mesa = bytes(gl.decode(MesaTextureDecoder.RGBA_BPTC_UNORM, texture, WIDTH, HEIGHT, GL11.GL_RGBA,
-                    GL11.GL_UNSIGNED_BYTE, 4));
+            byte[] mesa = bytes(gl.decode(
+                    MesaTextureDecoder.RGBA_BPTC_UNORM,
+                    texture,
+                    WIDTH,
+                    HEIGHT,
+                    GL11.GL_RGBA,
+                    GL11.GL_UNSIGNED_BYTE,
+                    4));
             assertWithin(mesa, ours(HapVariant.HAP_R, texture, WIDTH, HEIGHT), WIDTH, 0, 0, "BC7 mode " + mode);
         }
     }
@@ -80,10 +88,17 @@ class ReferenceDecoderVsMesaTest {
     @Test
     void bc7RealHap7FrameMatchesExactly() throws HapFormatException {
         Path movie = RealMedia.movie("bluecadet_hap7.mov");
-        byte[] texture = HapTestFrames.planes(HapTestFrames.packets(movie).get(0)).get(0);
-        byte[] mesa = bytes(gl.decode(MesaTextureDecoder.RGBA_BPTC_UNORM, texture, 640, 360, GL11.GL_RGBA,
-                GL11.GL_UNSIGNED_BYTE, 4));
-        assertWithin(mesa, ours(HapVariant.HAP_R, texture, 640, 360), 640, 0, 0, movie.getFileName().toString());
+        byte[] texture =
+                HapTestFrames.planes(HapTestFrames.packets(movie).get(0)).get(0);
+        byte[] mesa = bytes(gl.decode(
+                MesaTextureDecoder.RGBA_BPTC_UNORM, texture, 640, 360, GL11.GL_RGBA, GL11.GL_UNSIGNED_BYTE, 4));
+        assertWithin(
+                mesa,
+                ours(HapVariant.HAP_R, texture, 640, 360),
+                640,
+                0,
+                0,
+                movie.getFileName().toString());
     }
 
     @Test
@@ -96,7 +111,8 @@ class ReferenceDecoderVsMesaTest {
                 for (int b = 0; b < BLOCKS; b++) {
                     texture[b * 16] = (byte) ((texture[b * 16] & ~mask) | code);
                 }
-                int format = signed ? MesaTextureDecoder.RGB_BPTC_SIGNED_FLOAT : MesaTextureDecoder.RGB_BPTC_UNSIGNED_FLOAT;
+                int format =
+                        signed ? MesaTextureDecoder.RGB_BPTC_SIGNED_FLOAT : MesaTextureDecoder.RGB_BPTC_UNSIGNED_FLOAT;
                 ByteBuffer mesa = gl.decode(format, texture, WIDTH, HEIGHT, GL11.GL_RGB, GL30.GL_HALF_FLOAT, 6)
                         .order(ByteOrder.LITTLE_ENDIAN);
                 short[] ours = oursHalf(texture, signed);
@@ -118,8 +134,8 @@ class ReferenceDecoderVsMesaTest {
     @Test
     void bc4WithinTwoLsb() throws HapFormatException {
         byte[] texture = randomBlocks(8, 200);
-        byte[] mesaRed = bytes(gl.decode(MesaTextureDecoder.RED_RGTC1, texture, WIDTH, HEIGHT, GL11.GL_RED,
-                GL11.GL_UNSIGNED_BYTE, 1));
+        byte[] mesaRed = bytes(
+                gl.decode(MesaTextureDecoder.RED_RGTC1, texture, WIDTH, HEIGHT, GL11.GL_RED, GL11.GL_UNSIGNED_BYTE, 1));
         byte[] mesa = new byte[WIDTH * HEIGHT * 4];
         for (int p = 0; p < WIDTH * HEIGHT; p++) {
             mesa[4 * p] = mesaRed[p];
@@ -134,12 +150,12 @@ class ReferenceDecoderVsMesaTest {
     void bc1WithinOneLsbAndPunchThroughAlphaExact() throws HapFormatException {
         assumeTrue(gl.hasExtension("GL_EXT_texture_compression_s3tc"), "the driver has no S3TC");
         byte[] texture = randomBlocks(8, 300);
-        byte[] opaque = bytes(gl.decode(MesaTextureDecoder.RGB_S3TC_DXT1, texture, WIDTH, HEIGHT, GL11.GL_RGBA,
-                GL11.GL_UNSIGNED_BYTE, 4));
+        byte[] opaque = bytes(gl.decode(
+                MesaTextureDecoder.RGB_S3TC_DXT1, texture, WIDTH, HEIGHT, GL11.GL_RGBA, GL11.GL_UNSIGNED_BYTE, 4));
         assertWithin(opaque, ours(HapVariant.HAP, texture, WIDTH, HEIGHT), WIDTH, 1, 0, "BC1 (Hap1)");
 
-        byte[] punchThrough = bytes(gl.decode(MesaTextureDecoder.RGBA_S3TC_DXT1, texture, WIDTH, HEIGHT, GL11.GL_RGBA,
-                GL11.GL_UNSIGNED_BYTE, 4));
+        byte[] punchThrough = bytes(gl.decode(
+                MesaTextureDecoder.RGBA_S3TC_DXT1, texture, WIDTH, HEIGHT, GL11.GL_RGBA, GL11.GL_UNSIGNED_BYTE, 4));
         byte[] ours = new byte[WIDTH * HEIGHT * 4];
         int[] px = new int[16];
         MemorySegment blocks = MemorySegment.ofArray(texture);
@@ -160,8 +176,8 @@ class ReferenceDecoderVsMesaTest {
     void bc3ColourWithinOneAndAlphaWithinTwoLsb() throws HapFormatException {
         assumeTrue(gl.hasExtension("GL_EXT_texture_compression_s3tc"), "the driver has no S3TC");
         byte[] texture = randomBlocks(16, 400);
-        byte[] mesa = bytes(gl.decode(MesaTextureDecoder.RGBA_S3TC_DXT5, texture, WIDTH, HEIGHT, GL11.GL_RGBA,
-                GL11.GL_UNSIGNED_BYTE, 4));
+        byte[] mesa = bytes(gl.decode(
+                MesaTextureDecoder.RGBA_S3TC_DXT5, texture, WIDTH, HEIGHT, GL11.GL_RGBA, GL11.GL_UNSIGNED_BYTE, 4));
         assertWithin(mesa, ours(HapVariant.HAP_ALPHA, texture, WIDTH, HEIGHT), WIDTH, 1, 2, "BC3 (Hap5)");
     }
 

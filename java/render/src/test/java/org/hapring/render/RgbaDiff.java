@@ -43,7 +43,8 @@ public final class RgbaDiff {
                     spread.append(' ').append(d).append(':').append(histogram[d]);
                 }
             }
-            fail(what + ": pixel (" + p % width + "," + p / width + ") channel " + "RGBA".charAt(worst % 4) + " expected "
+            fail(what + ": pixel (" + p % width + "," + p / width + ") channel " + "RGBA".charAt(worst % 4)
+                    + " expected "
                     + (expected[worst] & 0xFF) + " got " + (actual[worst] & 0xFF) + " (tolerance " + toleranceLsb
                     + " LSB; differences diff:channels" + spread + ")");
         }

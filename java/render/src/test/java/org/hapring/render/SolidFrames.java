@@ -16,6 +16,7 @@ import org.hapring.decode.TextureFrame;
 public final class SolidFrames {
     /** RGB565 colours that widen to exact 8-bit values in every decoder. */
     public static final int RED = 0xF800;
+
     public static final int BLUE = 0x001F;
     public static final int WHITE = 0xFFFF;
 

@@ -32,6 +32,7 @@ class StatsOverlayTest {
     private static final int CH = 300;
     /** Scale 1 at this canvas height: text starts at (2 * 4, 2 * 4) in 6x8 cells. */
     private static final int TEXT_X = 8;
+
     private static final int TEXT_Y = 8;
     private static EglOffscreenOutput output;
 
@@ -54,8 +55,11 @@ class StatsOverlayTest {
             TextureFrame frame = SolidFrames.dxt1(arena, 64, 48, SolidFrames.BLUE);
             renderer.upload(2, 1234, frame);
             renderer.looks().set(2, LayerLook.DEFAULT.withFit(FitMode.NATIVE).withOffset(300, 100));
-            renderer.overlay().publish(new OverlayStats("filechannel", "io_uring blocked (EPERM)", List.of(
-                    new OverlayStats.Layer(2, "clip-two.mov", 990, 10, 12_300, 450_000, 3))));
+            renderer.overlay()
+                    .publish(new OverlayStats(
+                            "filechannel",
+                            "io_uring blocked (EPERM)",
+                            List.of(new OverlayStats.Layer(2, "clip-two.mov", 990, 10, 12_300, 450_000, 3))));
             renderer.drawFrame(77);
             byte[] canvas = read(arena, renderer);
             String[] lines = ocr(canvas, 7);
@@ -63,7 +67,11 @@ class StatsOverlayTest {
             assertTrue(lines[1].startsWith("gl " + renderer.driver().renderer()), lines[1]);
             assertTrue(lines[1].endsWith("upload=" + renderer.uploadPath().cliName()), lines[1]);
             assertEquals("engine filechannel  FALLBACK: io_uring blocked (EPERM)", lines[2]);
-            assertTrue(Pattern.matches("tick 77  presented 0  dropped 0  draw \\d+\\.\\d\\d ms  gpu wait 0.00 ms  present 0.00 ms", lines[3]), lines[3]);
+            assertTrue(
+                    Pattern.matches(
+                            "tick 77  presented 0  dropped 0  draw \\d+\\.\\d\\d ms  gpu wait 0.00 ms  present 0.00 ms",
+                            lines[3]),
+                    lines[3]);
             assertTrue(lines[4].startsWith("layer name"), lines[4]);
             assertEquals("    2 clip-two.mov              1234   99.0    10   12.3us  0.45ms     3", lines[5]);
             assertEquals("", lines[6].strip(), "no further text line");
@@ -181,8 +189,12 @@ class StatsOverlayTest {
         for (int line = 0; line < count; line++) {
             StringBuilder b = new StringBuilder();
             for (int col = 0; col < columns; col++) {
-                b.append(glyphAt(canvas, TEXT_X + col * BitmapFont.CELL_WIDTH, TEXT_Y + line * BitmapFont.CELL_HEIGHT,
-                        line, col));
+                b.append(glyphAt(
+                        canvas,
+                        TEXT_X + col * BitmapFont.CELL_WIDTH,
+                        TEXT_Y + line * BitmapFont.CELL_HEIGHT,
+                        line,
+                        col));
             }
             out[line] = b.toString().stripTrailing();
         }

@@ -23,15 +23,29 @@ public final class TestMovies {
 
     /** A {@code width x height} movie of {@code variant} with {@code frames} frames at 60 fps, stamped {@code layerId}. */
     public static Path generated(HapVariant variant, int width, int height, int frames, int layerId) {
-        Path out = TestPaths.mediaCache().resolve("render-" + variant.cliName() + "-" + width + "x" + height + "-" + frames
-                + "f-layer" + layerId + ".mov");
+        Path out = TestPaths.mediaCache()
+                .resolve("render-" + variant.cliName() + "-" + width + "x" + height + "-" + frames + "f-layer" + layerId
+                        + ".mov");
         if (Files.exists(out)) {
             return out;
         }
         try {
             Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-            HapGenerator.generate(new GenSpec(tmp, variant, width, height, FrameRate.parse("60"), frames,
-                    GenSpec.Content.PATTERN, layerId, 1, HapEncoding.defaults(), MovWriter.MoovPlacement.FIRST, 1), null);
+            HapGenerator.generate(
+                    new GenSpec(
+                            tmp,
+                            variant,
+                            width,
+                            height,
+                            FrameRate.parse("60"),
+                            frames,
+                            GenSpec.Content.PATTERN,
+                            layerId,
+                            1,
+                            HapEncoding.defaults(),
+                            MovWriter.MoovPlacement.FIRST,
+                            1),
+                    null);
             Files.move(tmp, out);
             return out;
         } catch (IOException e) {

@@ -36,7 +36,8 @@ class WindowOutputTest {
         assertEquals("3", value(out, "presented"));
         assertTrue(value(out, "description").startsWith("window 160x120 on "), value(out, "description"));
         assertTrue(value(out, "description").contains("(vsync)"), value(out, "description"));
-        assertTrue(Long.parseLong(value(out, "allocatedBytesPer200Frames")) < 16 * 1024,
+        assertTrue(
+                Long.parseLong(value(out, "allocatedBytesPer200Frames")) < 16 * 1024,
                 "window frames allocate on the Java heap: " + value(out, "allocatedBytesPer200Frames"));
     }
 
@@ -55,10 +56,20 @@ class WindowOutputTest {
         assumeTrue(onPath("xvfb-run"), "xvfb-run is not installed (apt-get install xvfb xauth): no window test");
         List<String> cmd = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 640x480x24"));
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Dorg.lwjgl.system.memoryBackend=ffm", "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), WindowProbeMain.class.getName(), mode));
+        cmd.addAll(List.of(
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dorg.lwjgl.system.memoryBackend=ffm",
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                WindowProbeMain.class.getName(),
+                mode));
         Path log = dir.resolve("probe-" + mode + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         p.getOutputStream().close();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -70,7 +81,10 @@ class WindowOutputTest {
     }
 
     private static String value(List<String> lines, String key) {
-        return lines.stream().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1)).findFirst()
+        return lines.stream()
+                .filter(l -> l.startsWith(key + "="))
+                .map(l -> l.substring(key.length() + 1))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + key + " in:\n" + String.join("\n", lines)));
     }
 

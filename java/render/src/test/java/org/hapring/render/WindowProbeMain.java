@@ -25,8 +25,8 @@ public final class WindowProbeMain {
     public static void main(String[] args) throws Exception {
         boolean fullscreen = args.length > 0 && args[0].equals("fullscreen");
         try (Arena arena = Arena.ofConfined();
-                GlfwWindowOutput window = GlfwWindowOutput.open(new WindowOptions("hapring probe", 160, 120, fullscreen, 0,
-                        true));
+                GlfwWindowOutput window =
+                        GlfwWindowOutput.open(new WindowOptions("hapring probe", 160, 120, fullscreen, 0, true));
                 Renderer renderer = new Renderer(window, new RenderOptions(160, 120, 1, null, false))) {
             System.out.println("description=" + window.description());
             TextureFrame red = SolidFrames.dxt1(arena, 40, 30, SolidFrames.RED);
@@ -48,7 +48,8 @@ public final class WindowProbeMain {
                     GL11C.nglReadPixels(0, 0, w, h, GL11C.GL_RGBA, GL11C.GL_UNSIGNED_BYTE, pixels.address());
                     System.out.println("centre=" + rgb(pixels, w, w / 2, h / 2));
                     System.out.println("corner=" + rgb(pixels, w, 1, 1));
-                    // the picture is a quarter of the canvas each way: its edge sits at 3/8 of the window; look 2 canvas pixels off it
+                    // the picture is a quarter of the canvas each way: its edge sits at 3/8 of the window; look 2
+                    // canvas pixels off it
                     System.out.println("insideEdge=" + rgb(pixels, w, w * 3 / 8 + w / 80, h / 2));
                     System.out.println("outsideEdge=" + rgb(pixels, w, w * 3 / 8 - w / 80, h / 2));
                 }
@@ -61,7 +62,8 @@ public final class WindowProbeMain {
             long before = 0;
             for (int frame = 0; frame < 600; frame++) {
                 if (frame == 400) {
-                    before = threads.getThreadAllocatedBytes(Thread.currentThread().threadId());
+                    before = threads.getThreadAllocatedBytes(
+                            Thread.currentThread().threadId());
                 }
                 window.pollEvents();
                 renderer.awaitGpu();

@@ -8,8 +8,8 @@ import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
-import org.openjdk.jcstress.infra.results.II_Result;
 import org.openjdk.jcstress.infra.results.III_Result;
+import org.openjdk.jcstress.infra.results.II_Result;
 
 /**
  * The decode queue hands each slot to exactly one worker, in order.
@@ -25,7 +25,10 @@ public final class DecodeQueueStress {
 
     /** Two workers poll a queue holding A and B: each takes a different one (the consumers' CAS). */
     @JCStressTest
-    @Outcome(id = {"1, 2", "2, 1"}, expect = ACCEPTABLE, desc = "one each")
+    @Outcome(
+            id = {"1, 2", "2, 1"},
+            expect = ACCEPTABLE,
+            desc = "one each")
     @Outcome(expect = FORBIDDEN, desc = "a slot taken twice or lost")
     @State
     public static class TwoWorkers {
@@ -51,7 +54,10 @@ public final class DecodeQueueStress {
 
     /** The I/O thread offers A then B while a worker polls once; what is left is polled after: FIFO, nothing lost. */
     @JCStressTest
-    @Outcome(id = {"0, 1, 2", "1, 2, 0"}, expect = ACCEPTABLE, desc = "in order, each once")
+    @Outcome(
+            id = {"0, 1, 2", "1, 2, 0"},
+            expect = ACCEPTABLE,
+            desc = "in order, each once")
     @Outcome(expect = FORBIDDEN, desc = "out of order, duplicated or lost")
     @State
     public static class OfferWhilePolling {

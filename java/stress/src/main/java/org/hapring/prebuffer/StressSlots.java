@@ -15,7 +15,8 @@ final class StressSlots {
     private StressSlots() {}
 
     static FrameSlot slot() {
-        TextureFrame texture = TextureFrame.wrap(MemorySegment.ofArray(new long[1]), MemorySegment.ofArray(new long[1]));
+        TextureFrame texture =
+                TextureFrame.wrap(MemorySegment.ofArray(new long[1]), MemorySegment.ofArray(new long[1]));
         return new FrameSlot(null, 0, null, texture);
     }
 

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * <p>Runs on its main thread (jcstress forks the test JVMs).
  */
 public final class StressRunner {
-    private static final Pattern RESULTS = Pattern.compile("Results: (\\d+) planned; (\\d+) passed, (\\d+) failed, (\\d+) soft errs, (\\d+) hard errs");
+    private static final Pattern RESULTS = Pattern.compile(
+            "Results: (\\d+) planned; (\\d+) passed, (\\d+) failed, (\\d+) soft errs, (\\d+) hard errs");
 
     private StressRunner() {}
 
@@ -42,7 +43,8 @@ public final class StressRunner {
         }
         boolean failedNone = out.contains("Failed tests: No matches.") && out.contains("Error tests: No matches.");
         if (planned <= 0 || passed != planned || bad != 0 || !failedNone) {
-            console.println("jcstress: FAILED (planned=" + planned + " passed=" + passed + " failed or errors=" + bad + ")");
+            console.println(
+                    "jcstress: FAILED (planned=" + planned + " passed=" + passed + " failed or errors=" + bad + ")");
             System.exit(1);
         }
         console.println("jcstress: " + passed + " of " + planned + " results passed");

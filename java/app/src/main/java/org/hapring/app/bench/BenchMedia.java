@@ -78,13 +78,29 @@ public final class BenchMedia {
         Files.createDirectories(dir);
         List<SampleTable> tables = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Path f = dir.resolve(String.format(Locale.ROOT, "bench-%s-%dx%d-%sfps-%dframes-noise-L%02d.mov",
-                    format.variant().cliName(), format.widthPixels(), format.heightPixels(),
-                    fps.toString().replace('/', '_'), frames, i));
+            Path f = dir.resolve(String.format(
+                    Locale.ROOT,
+                    "bench-%s-%dx%d-%sfps-%dframes-noise-L%02d.mov",
+                    format.variant().cliName(),
+                    format.widthPixels(),
+                    format.heightPixels(),
+                    fps.toString().replace('/', '_'),
+                    frames,
+                    i));
             SampleTable t = reusable(f, frames);
             if (t == null) {
-                GenSpec spec = new GenSpec(f, format.variant(), format.widthPixels(), format.heightPixels(), fps, frames,
-                        GenSpec.Content.NOISE, i, 1000 + i, HapEncoding.defaults(), MovWriter.MoovPlacement.FIRST,
+                GenSpec spec = new GenSpec(
+                        f,
+                        format.variant(),
+                        format.widthPixels(),
+                        format.heightPixels(),
+                        fps,
+                        frames,
+                        GenSpec.Content.NOISE,
+                        i,
+                        1000 + i,
+                        HapEncoding.defaults(),
+                        MovWriter.MoovPlacement.FIRST,
                         Runtime.getRuntime().availableProcessors());
                 HapGenerator.Result r = HapGenerator.generate(spec, null);
                 if (log != null) {

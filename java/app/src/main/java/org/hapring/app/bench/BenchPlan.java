@@ -31,15 +31,30 @@ import org.hapring.write.FrameRate;
  *
  * <p>Immutable; any thread.
  */
-public record BenchPlan(List<EngineKind> engines, List<CacheState> caches, List<Integer> layers,
-        List<MediaFormat> formats, List<Path> files, FrameRate fps, int clipFrames, long mediaBytesPerFormat,
+public record BenchPlan(
+        List<EngineKind> engines,
+        List<CacheState> caches,
+        List<Integer> layers,
+        List<MediaFormat> formats,
+        List<Path> files,
+        FrameRate fps,
+        int clipFrames,
+        long mediaBytesPerFormat,
         int repetitions,
-        long coldBytesPerRun, long warmNanosPerRun, boolean unpaced, List<CacheState> capacityCaches,
-        int capacityMaxLayers, double probeSeconds, int probeRepetitions, CacheControl.ColdMethod coldMethod, Path cacheDir, String fio,
+        long coldBytesPerRun,
+        long warmNanosPerRun,
+        boolean unpaced,
+        List<CacheState> capacityCaches,
+        int capacityMaxLayers,
+        double probeSeconds,
+        int probeRepetitions,
+        CacheControl.ColdMethod coldMethod,
+        Path cacheDir,
+        String fio,
         boolean quick) {
 
-    public static final List<EngineKind> ALL_ENGINES = List.of(EngineKind.URING, EngineKind.URING_NOREG,
-            EngineKind.FILECHANNEL, EngineKind.MMAP, EngineKind.SYNC);
+    public static final List<EngineKind> ALL_ENGINES =
+            List.of(EngineKind.URING, EngineKind.URING_NOREG, EngineKind.FILECHANNEL, EngineKind.MMAP, EngineKind.SYNC);
 
     public BenchPlan {
         engines = List.copyOf(engines);
@@ -54,7 +69,9 @@ public record BenchPlan(List<EngineKind> engines, List<CacheState> caches, List<
         for (EngineKind k : engines) {
             if (k == EngineKind.AUTO || k == EngineKind.NULL) {
                 throw new IllegalArgumentException("--engines " + k.cliName() + ": measure a real engine ("
-                        + String.join(", ", ALL_ENGINES.stream().map(EngineKind::cliName).toList()) + ")");
+                        + String.join(
+                                ", ",
+                                ALL_ENGINES.stream().map(EngineKind::cliName).toList()) + ")");
             }
         }
         if (layers.isEmpty() || layers.stream().anyMatch(l -> l < 1 || l > 256)) {
@@ -63,13 +80,16 @@ public record BenchPlan(List<EngineKind> engines, List<CacheState> caches, List<
         if (formats.isEmpty() && files.isEmpty()) {
             throw new IllegalArgumentException("--formats/--files: nothing to read");
         }
-        if (!files.isEmpty() && files.size() < layers.stream().mapToInt(Integer::intValue).max().orElse(1)) {
+        if (!files.isEmpty()
+                && files.size()
+                        < layers.stream().mapToInt(Integer::intValue).max().orElse(1)) {
             throw new IllegalArgumentException("--files: " + files.size() + " file(s) for up to "
                     + layers.stream().mapToInt(Integer::intValue).max().orElse(1)
                     + " layers; give one file per layer (layers never share a file's cached pages)");
         }
         if (repetitions < 3 || repetitions > 100) {
-            throw new IllegalArgumentException("--repetitions " + repetitions + ": must be 3..100 (medians need at least 3)");
+            throw new IllegalArgumentException(
+                    "--repetitions " + repetitions + ": must be 3..100 (medians need at least 3)");
         }
         if (clipFrames < 8 || clipFrames > 100_000) {
             throw new IllegalArgumentException("--clip-seconds gives " + clipFrames + " frames: must be 8..100000");

@@ -73,7 +73,15 @@ public final class BenchProgress implements BenchRunner.Progress {
             long left = (long) ((double) elapsedNanos / d * (t - d) / 1e9);
             eta = String.format(Locale.ROOT, "%d:%02d", left / 60, left % 60);
         }
-        return String.format(Locale.ROOT, "[%s%s] %d/%d %3d%% ETA %s  %s", "#".repeat(filled), ".".repeat(BAR_CELLS - filled),
-                d, t, d * 100 / t, eta, what);
+        return String.format(
+                Locale.ROOT,
+                "[%s%s] %d/%d %3d%% ETA %s  %s",
+                "#".repeat(filled),
+                ".".repeat(BAR_CELLS - filled),
+                d,
+                t,
+                d * 100 / t,
+                eta,
+                what);
     }
 }

@@ -27,10 +27,22 @@ import java.util.Map;
  *
  * <p>Immutable once built; the runner's thread builds it.
  */
-public record BenchReport(String tool, String command, String startedAt, String finishedAt, double elapsedSeconds,
-        MachineInfo machine, String loadAverageAtEnd, String fio, String coldMethod, boolean quick, List<RunRow> runs,
-        Map<String, Integer> capacity, Map<String, Integer> capacityUnderOnePercentDrops,
-        List<CapacityEntry> capacityDetail, List<String> notes) {
+public record BenchReport(
+        String tool,
+        String command,
+        String startedAt,
+        String finishedAt,
+        double elapsedSeconds,
+        MachineInfo machine,
+        String loadAverageAtEnd,
+        String fio,
+        String coldMethod,
+        boolean quick,
+        List<RunRow> runs,
+        Map<String, Integer> capacity,
+        Map<String, Integer> capacityUnderOnePercentDrops,
+        List<CapacityEntry> capacityDetail,
+        List<String> notes) {
 
     public BenchReport {
         runs = List.copyOf(runs);
@@ -56,7 +68,17 @@ public record BenchReport(String tool, String command, String startedAt, String 
      * @param probes layer count and dropped percent of every probe, in probing order
      * @param note why the ceiling or cache state differs from what was asked, or null
      */
-    public record CapacityEntry(String engine, String media, String askedCache, String cache, String fps, double probeSeconds,
-            int zeroDropLayers, int underOnePercentLayers, boolean cappedAtMax, int maxLayers, List<double[]> probes,
+    public record CapacityEntry(
+            String engine,
+            String media,
+            String askedCache,
+            String cache,
+            String fps,
+            double probeSeconds,
+            int zeroDropLayers,
+            int underOnePercentLayers,
+            boolean cappedAtMax,
+            int maxLayers,
+            List<double[]> probes,
             String note) {}
 }

@@ -30,11 +30,14 @@ public final class BenchRunner {
     }
 
     /** The report and the traces behind the latency charts (chart title to engine to trace). */
-    public record Outcome(BenchReport report, Map<String, Map<String, LatencyTrace>> tickTraces,
+    public record Outcome(
+            BenchReport report,
+            Map<String, Map<String, LatencyTrace>> tickTraces,
             Map<String, Map<String, LatencyTrace>> acquireTraces) {}
 
     /** Estimated paced probes per capacity search (for the progress bar only). */
     static final int PROBES_ESTIMATE = 7;
+
     private static final long FIO_TIMEOUT_NANOS = 600_000_000_000L;
 
     private final BenchPlan plan;
@@ -52,7 +55,13 @@ public final class BenchRunner {
     private int done;
     private int total;
 
-    public BenchRunner(BenchPlan plan, PacedRun paced, Fio fio, CacheControl cache, Path procSelf, Progress progress,
+    public BenchRunner(
+            BenchPlan plan,
+            PacedRun paced,
+            Fio fio,
+            CacheControl cache,
+            Path procSelf,
+            Progress progress,
             String commandLine) {
         this.plan = plan;
         this.paced = paced;
@@ -70,9 +79,17 @@ public final class BenchRunner {
         List<Path> all = media.stream().flatMap(m -> m.paths().stream()).toList();
         MachineInfo machine = MachineProbe.system().describe(all);
         int sets = media.size();
-        int capacitySearches = paced == null ? 0 : sets * plan.capacityCaches().size() * plan.engines().size();
-        total = (plan.unpaced() ? sets * plan.caches().size() * plan.layers().size() * plan.repetitions()
-                * plan.engines().size() : 0) + capacitySearches * PROBES_ESTIMATE * plan.probeRepetitions();
+        int capacitySearches = paced == null
+                ? 0
+                : sets * plan.capacityCaches().size() * plan.engines().size();
+        total = (plan.unpaced()
+                        ? sets
+                                * plan.caches().size()
+                                * plan.layers().size()
+                                * plan.repetitions()
+                                * plan.engines().size()
+                        : 0)
+                + capacitySearches * PROBES_ESTIMATE * plan.probeRepetitions();
         warmUpJit(media.get(0));
         if (plan.unpaced()) {
             for (MediaSet m : media) {
@@ -97,10 +114,17 @@ public final class BenchRunner {
                             CapacityRuns.Search s = cap.search(m, c, k);
                             capacity.add(s.entry());
                             rows.addAll(s.rows());
-                            acquireTraces.computeIfAbsent("frame-acquire time per tick at each engine's capacity, " + m.label()
-                                    + ", " + c.cliName(), t -> new LinkedHashMap<>())
-                                    .put(k.cliName() + " x" + s.traceLayers() + (s.entry().cache().equals(c.cliName()) ? ""
-                                            : " (" + s.entry().cache() + ")"), s.trace());
+                            acquireTraces
+                                    .computeIfAbsent(
+                                            "frame-acquire time per tick at each engine's capacity, " + m.label() + ", "
+                                                    + c.cliName(),
+                                            t -> new LinkedHashMap<>())
+                                    .put(
+                                            k.cliName() + " x" + s.traceLayers()
+                                                    + (s.entry().cache().equals(c.cliName())
+                                                            ? ""
+                                                            : " (" + s.entry().cache() + ")"),
+                                            s.trace());
                         }
                     }
                 }
@@ -109,15 +133,29 @@ public final class BenchRunner {
         Map<String, Integer> zero = new LinkedHashMap<>();
         Map<String, Integer> under = new LinkedHashMap<>();
         for (BenchReport.CapacityEntry e : capacity) {
-            if (e.media().equals(media.get(0).label()) && e.askedCache().equals(plan.capacityCaches().get(0).cliName())) {
+            if (e.media().equals(media.get(0).label())
+                    && e.askedCache().equals(plan.capacityCaches().get(0).cliName())) {
                 zero.putIfAbsent(e.engine(), e.zeroDropLayers());
                 under.putIfAbsent(e.engine(), e.underOnePercentLayers());
             }
         }
         String fioState = fio != null ? fio.version() : plan.fio() == null ? "not run (--no-fio)" : "not installed";
-        BenchReport report = new BenchReport("hapring bench", commandLine, started.toString(), Instant.now().toString(),
-                (System.nanoTime() - t0) / 1e9, machine, MachineProbe.system().loadAverage(), fioState,
-                cache.coldMethod().description(), plan.quick(), rows, zero, under, capacity, notes);
+        BenchReport report = new BenchReport(
+                "hapring bench",
+                commandLine,
+                started.toString(),
+                Instant.now().toString(),
+                (System.nanoTime() - t0) / 1e9,
+                machine,
+                MachineProbe.system().loadAverage(),
+                fioState,
+                cache.coldMethod().description(),
+                plan.quick(),
+                rows,
+                zero,
+                under,
+                capacity,
+                notes);
         return new Outcome(report, tickTraces, acquireTraces);
     }
 
@@ -126,12 +164,24 @@ public final class BenchRunner {
         int count = plan.maxLayers();
         for (MediaFormat f : plan.formats()) {
             long frameBytes = f.textureBytes() + 16 * f.variant().planes().size();
-            int budgetFrames = (int) Math.min(Integer.MAX_VALUE, plan.mediaBytesPerFormat() / ((long) count * frameBytes));
-            int frames = Math.max(plan.clipFrames(), Math.min(budgetFrames, CapacityRuns.clipFramesNeeded(plan, count)));
-            progress.log("media: " + f.label() + ", " + count + " file(s) of " + frames + " frames in " + plan.cacheDir());
-            out.add(BenchMedia.generated(plan.cacheDir(), f, plan.fps(), frames, count,
-                    (file, r) -> progress.log(String.format(Locale.ROOT, "  generated %s: %.0f MB in %.1f s",
-                            file.getFileName(), r.fileBytes() / 1e6, r.elapsedNanos() / 1e9))));
+            int budgetFrames =
+                    (int) Math.min(Integer.MAX_VALUE, plan.mediaBytesPerFormat() / ((long) count * frameBytes));
+            int frames =
+                    Math.max(plan.clipFrames(), Math.min(budgetFrames, CapacityRuns.clipFramesNeeded(plan, count)));
+            progress.log(
+                    "media: " + f.label() + ", " + count + " file(s) of " + frames + " frames in " + plan.cacheDir());
+            out.add(BenchMedia.generated(
+                    plan.cacheDir(),
+                    f,
+                    plan.fps(),
+                    frames,
+                    count,
+                    (file, r) -> progress.log(String.format(
+                            Locale.ROOT,
+                            "  generated %s: %.0f MB in %.1f s",
+                            file.getFileName(),
+                            r.fileBytes() / 1e6,
+                            r.elapsedNanos() / 1e9))));
         }
         if (!plan.files().isEmpty()) {
             out.add(BenchMedia.files(plan.files()));
@@ -152,12 +202,14 @@ public final class BenchRunner {
     private void unpacedPoint(MediaSet m, CacheState c, int layers) throws IOException {
         List<SampleTable> files = m.files().subList(0, layers);
         List<Path> paths = files.stream().map(SampleTable::file).toList();
-        int frames = (int) Math.max(1, Math.min(m.minFrameCount(), plan.coldBytesPerRun() / ((long) layers * m.maxFrameBytes())));
+        int frames = (int)
+                Math.max(1, Math.min(m.minFrameCount(), plan.coldBytesPerRun() / ((long) layers * m.maxFrameBytes())));
         Map<EngineKind, List<Rows.UnpacedSample>> samples = new LinkedHashMap<>();
         Map<EngineKind, FioJob> jobs = new LinkedHashMap<>();
         List<EngineKind> engines = new ArrayList<>(plan.engines());
         if (c == CacheState.DIRECT && engines.remove(EngineKind.MMAP)) {
-            note("mmap has no direct rows: O_DIRECT does not apply to a mapping (its cold rows show it reading from storage)");
+            note(
+                    "mmap has no direct rows: O_DIRECT does not apply to a mapping (its cold rows show it reading from storage)");
         }
         for (EngineKind k : engines) {
             samples.put(k, new ArrayList<>());
@@ -169,8 +221,15 @@ public final class BenchRunner {
         for (int rep = 0; rep < plan.repetitions(); rep++) {
             for (int i = 0; i < engines.size(); i++) {
                 EngineKind k = engines.get((i + rep) % engines.size());
-                step(String.format(Locale.ROOT, "%s %s x%d %s rep %d/%d", m.label(), c.cliName(), layers, k.cliName(),
-                        rep + 1, plan.repetitions()));
+                step(String.format(
+                        Locale.ROOT,
+                        "%s %s x%d %s rep %d/%d",
+                        m.label(),
+                        c.cliName(),
+                        layers,
+                        k.cliName(),
+                        rep + 1,
+                        plan.repetitions()));
                 boolean fioFirst = (rep + i) % 2 == 0;
                 FioResult f = null;
                 if (fio != null && fioFirst) {
@@ -178,21 +237,25 @@ public final class BenchRunner {
                 }
                 prepare(c, paths);
                 double resident = CacheControl.residentFraction(paths);
-                UnpacedRun.Result r = UnpacedRun.run(new UnpacedRun.Spec(k, c, files, frames, plan.warmNanosPerRun()),
-                        procSelf);
+                UnpacedRun.Result r =
+                        UnpacedRun.run(new UnpacedRun.Spec(k, c, files, frames, plan.warmNanosPerRun()), procSelf);
                 if (fio != null && !fioFirst) {
                     f = runFio(c, paths, jobs.get(k));
                 }
                 samples.get(k).add(new Rows.UnpacedSample(r, f, resident));
                 if (rep == 0 && layers == plan.maxLayers()) {
-                    tickTraces.computeIfAbsent("unpaced tick latency, " + m.label() + ", " + c.cliName() + ", " + layers
-                            + " layers", t -> new LinkedHashMap<>()).put(k.cliName(), r.ticksTrace());
+                    tickTraces
+                            .computeIfAbsent(
+                                    "unpaced tick latency, " + m.label() + ", " + c.cliName() + ", " + layers
+                                            + " layers",
+                                    t -> new LinkedHashMap<>())
+                            .put(k.cliName(), r.ticksTrace());
                 }
             }
         }
         List<String> extra = c == CacheState.WARM ? List.of() : List.of(frames + " frames per layer per run");
-        samples.forEach((k, s) -> rows.add(Rows.unpaced(m.label(), k.cliName(), c, layers, s, fio == null ? null : jobs.get(k),
-                extra)));
+        samples.forEach((k, s) ->
+                rows.add(Rows.unpaced(m.label(), k.cliName(), c, layers, s, fio == null ? null : jobs.get(k), extra)));
     }
 
     private FioResult runFio(CacheState c, List<Path> paths, FioJob job) throws IOException {

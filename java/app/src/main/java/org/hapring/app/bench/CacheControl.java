@@ -42,8 +42,8 @@ public final class CacheControl {
 
     public CacheControl(ColdMethod coldMethod) {
         if (coldMethod == ColdMethod.DROP_CACHES && !PageCache.canDropAllCaches()) {
-            throw new IllegalArgumentException("cold=drop-caches needs root (/proc/sys/vm/drop_caches is not writable);"
-                    + " use --cold fadvise");
+            throw new IllegalArgumentException(
+                    "cold=drop-caches needs root (/proc/sys/vm/drop_caches is not writable);" + " use --cold fadvise");
         }
         this.coldMethod = coldMethod;
     }

@@ -39,8 +39,9 @@ final class CapacityRuns {
      * "direct") can reach the ceiling with every layer on a stretch of its own; 0 when no search runs cold.
      */
     static int clipFramesNeeded(BenchPlan plan, int files) {
-        boolean cold = plan.capacityCaches().contains(CacheState.COLD) || plan.engines().contains(EngineKind.MMAP)
-                && plan.capacityCaches().contains(CacheState.DIRECT);
+        boolean cold = plan.capacityCaches().contains(CacheState.COLD)
+                || plan.engines().contains(EngineKind.MMAP)
+                        && plan.capacityCaches().contains(CacheState.DIRECT);
         if (!cold) {
             return 0;
         }
@@ -73,11 +74,13 @@ final class CapacityRuns {
             if (files * regions < ceiling) {
                 ceiling = files * regions;
                 note = "ceiling " + ceiling + " = " + files + " file(s) x " + regions + " disjoint stretch(es) of "
-                        + probeFrames + " frames (cold probes never read a page twice; more files or --clip-seconds raise it)";
+                        + probeFrames
+                        + " frames (cold probes never read a page twice; more files or --clip-seconds raise it)";
             }
         }
         if (c != asked) {
-            note = "mmap cannot use O_DIRECT: searched cold (pages dropped before each probe)" + (note == null ? "" : "; " + note);
+            note = "mmap cannot use O_DIRECT: searched cold (pages dropped before each probe)"
+                    + (note == null ? "" : "; " + note);
         }
         double layerBytesPerSecond = m.meanFrameBytes() * plan.fps().fps();
         int guess = guess(m.label(), k, c, layerBytesPerSecond);
@@ -86,26 +89,55 @@ final class CapacityRuns {
         CapacitySearch.Result r = new CapacitySearch(cap).run(guess, layers -> {
             List<PacedRun.Result> reps = new ArrayList<>();
             for (int rep = 0; rep < plan.probeRepetitions(); rep++) {
-                step.accept(String.format(Locale.ROOT, "capacity %s %s %s: %d layers, probe %d/%d", m.label(), c.cliName(),
-                        k.cliName(), layers, rep + 1, plan.probeRepetitions()));
+                step.accept(String.format(
+                        Locale.ROOT,
+                        "capacity %s %s %s: %d layers, probe %d/%d",
+                        m.label(),
+                        c.cliName(),
+                        k.cliName(),
+                        layers,
+                        rep + 1,
+                        plan.probeRepetitions()));
                 reps.add(probe(m, c, k, layers, probeFrames));
             }
             probes.put(layers, reps);
-            return Summary.of(reps.stream().mapToDouble(PacedRun.Result::droppedPercent).toArray()).median();
+            return Summary.of(reps.stream()
+                            .mapToDouble(PacedRun.Result::droppedPercent)
+                            .toArray())
+                    .median();
         });
         List<RunRow> rows = new ArrayList<>();
-        probes.forEach((layers, reps) -> rows.add(Rows.paced(m.label(), k.cliName(), c, layers, reps,
+        probes.forEach((layers, reps) -> rows.add(Rows.paced(
+                m.label(),
+                k.cliName(),
+                c,
+                layers,
+                reps,
                 List.of("capacity probe, " + plan.probeSeconds() + " s at " + plan.fps() + " fps"))));
-        int traceLayers = r.zeroDropLayers() > 0 ? r.zeroDropLayers()
-                : r.underOnePercentLayers() > 0 ? r.underOnePercentLayers() : probes.keySet().iterator().next();
+        int traceLayers = r.zeroDropLayers() > 0
+                ? r.zeroDropLayers()
+                : r.underOnePercentLayers() > 0
+                        ? r.underOnePercentLayers()
+                        : probes.keySet().iterator().next();
         LatencyTrace trace = probes.get(traceLayers).get(0).acquireTrace();
-        BenchReport.CapacityEntry entry = new BenchReport.CapacityEntry(k.cliName(), m.label(), asked.cliName(), c.cliName(),
-                plan.fps().toString(), plan.probeSeconds(), r.zeroDropLayers(), r.underOnePercentLayers(), r.cappedAtMax(),
-                cap, r.probes(), note);
+        BenchReport.CapacityEntry entry = new BenchReport.CapacityEntry(
+                k.cliName(),
+                m.label(),
+                asked.cliName(),
+                c.cliName(),
+                plan.fps().toString(),
+                plan.probeSeconds(),
+                r.zeroDropLayers(),
+                r.underOnePercentLayers(),
+                r.cappedAtMax(),
+                cap,
+                r.probes(),
+                note);
         return new Search(entry, rows, trace, traceLayers);
     }
 
-    private PacedRun.Result probe(MediaSet m, CacheState c, EngineKind k, int layers, int probeFrames) throws IOException {
+    private PacedRun.Result probe(MediaSet m, CacheState c, EngineKind k, int layers, int probeFrames)
+            throws IOException {
         int n = m.files().size();
         List<Path> files = new ArrayList<>();
         int[] starts = new int[layers];
@@ -125,8 +157,11 @@ final class CapacityRuns {
     private int guess(String media, EngineKind k, CacheState c, double layerBytesPerSecond) {
         RunRow best = null;
         for (RunRow w : unpacedRows) {
-            if (w.mode().equals(RunRow.UNPACED) && w.media().equals(media) && w.engine().equals(k.cliName())
-                    && w.cache().equals(c.cliName()) && w.throughputGBps() != null
+            if (w.mode().equals(RunRow.UNPACED)
+                    && w.media().equals(media)
+                    && w.engine().equals(k.cliName())
+                    && w.cache().equals(c.cliName())
+                    && w.throughputGBps() != null
                     && (best == null || w.layers() > best.layers())) {
                 best = w;
             }

@@ -48,7 +48,8 @@ public final class CapacitySearch {
 
     /** Searches from {@code guessLayers} (clamped to 1..max). */
     public Result run(int guessLayers, Probe probe) throws IOException {
-        int under = largestPassing(Math.max(1, Math.min(maxLayers, guessLayers)), maxLayers, UNDER_PERCENT, probe, false);
+        int under =
+                largestPassing(Math.max(1, Math.min(maxLayers, guessLayers)), maxLayers, UNDER_PERCENT, probe, false);
         int zero = under == 0 ? 0 : largestWithoutDrops(under, probe);
         return new Result(zero, under, under == maxLayers, List.copyOf(order));
     }

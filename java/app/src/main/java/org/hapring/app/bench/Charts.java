@@ -5,11 +5,11 @@ import java.awt.Font;
 import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.NumberFormat;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,8 +68,8 @@ public final class Charts {
             }
             data.addSeries(s);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "time since the run started (ms)", yLabel, data,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                title, "time since the run started (ms)", yLabel, data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         NumberFormat whole = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
         if (hi > 30 * lo) {
@@ -102,8 +102,15 @@ public final class Charts {
             data.addValue(w.throughputGBps(), "hapring", category);
             data.addValue(w.fioGBps(), "fio (same pattern)", category);
         }
-        JFreeChart chart = ChartFactory.createBarChart(title, "engine x layers", "GB/s (10^9 bytes per second)", data,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                title,
+                "engine x layers",
+                "GB/s (10^9 bytes per second)",
+                data,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.getDomainAxis().setMaximumCategoryLabelLines(2);
         bars(plot);
@@ -115,13 +122,14 @@ public final class Charts {
     public static JFreeChart capacity(String title, List<BenchReport.CapacityEntry> entries) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (BenchReport.CapacityEntry c : entries) {
-            String category = c.engine() + (c.cache().equals(c.askedCache()) ? "" : " (" + c.cache() + ")")
+            String category = c.engine()
+                    + (c.cache().equals(c.askedCache()) ? "" : " (" + c.cache() + ")")
                     + (c.cappedAtMax() ? " (>=)" : "");
             data.addValue(c.zeroDropLayers(), "no dropped frame", category);
             data.addValue(c.underOnePercentLayers(), "< 1 % dropped", category);
         }
-        JFreeChart chart = ChartFactory.createBarChart(title, "engine", "layers", data, PlotOrientation.VERTICAL, true,
-                false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                title, "engine", "layers", data, PlotOrientation.VERTICAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         bars(plot);

@@ -29,13 +29,17 @@ public final class Fio {
     /** fio at {@code executable} (a name on PATH or a path), or null when it cannot be run. */
     public static Fio find(String executable) {
         try {
-            Process p = new ProcessBuilder(executable, "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(executable, "--version")
+                    .redirectErrorStream(true)
+                    .start();
             String out = readAll(p.getInputStream()).strip();
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return null;
             }
-            return p.exitValue() == 0 && out.startsWith("fio") ? new Fio(executable, out.lines().findFirst().orElse(out)) : null;
+            return p.exitValue() == 0 && out.startsWith("fio")
+                    ? new Fio(executable, out.lines().findFirst().orElse(out))
+                    : null;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -56,8 +60,10 @@ public final class Fio {
         Path errFile = Files.createTempFile(workDir, "fio-", ".err");
         try {
             Files.writeString(jobFile, job.text());
-            Process p = new ProcessBuilder(List.of(executable, "--readonly", "--output-format=json", jobFile.toString()))
-                    .redirectError(errFile.toFile()).start();
+            Process p = new ProcessBuilder(
+                            List.of(executable, "--readonly", "--output-format=json", jobFile.toString()))
+                    .redirectError(errFile.toFile())
+                    .start();
             String out = readAll(p.getInputStream());
             boolean done;
             try {

@@ -40,8 +40,8 @@ public record FioJob(String counterpart, String text, boolean exact, int jobs) {
      * The job for {@code engine} reading {@code frames} frames of each file (cold, direct), or wrapping for
      * {@code warmNanos} (warm).
      */
-    public static FioJob of(EngineKind engine, CacheState cache, List<SampleTable> files, int frames, long warmNanos,
-            int poolThreads) {
+    public static FioJob of(
+            EngineKind engine, CacheState cache, List<SampleTable> files, int frames, long warmNanos, int poolThreads) {
         Layout l = Layout.of(files);
         boolean direct = cache == CacheState.DIRECT;
         long bs = direct ? alignUp(l.blockBytes, DIRECT_ALIGNMENT_BYTES) : l.blockBytes;
@@ -51,7 +51,8 @@ public record FioJob(String counterpart, String text, boolean exact, int jobs) {
             usableBlocks = Math.min(usableBlocks, (fileEnd(t) - offset) / bs);
         }
         if (usableBlocks < 1) {
-            throw new IllegalArgumentException("fio: the files hold no whole " + bs + "-byte block after offset " + offset);
+            throw new IllegalArgumentException(
+                    "fio: the files hold no whole " + bs + "-byte block after offset " + offset);
         }
         boolean warm = cache == CacheState.WARM;
         long blocksPerFile = warm ? usableBlocks : Math.min(frames, usableBlocks);
@@ -67,8 +68,14 @@ public record FioJob(String counterpart, String text, boolean exact, int jobs) {
                 if (fixed) {
                     engineLines.append("fixedbufs=1\nregisterfiles=1\n");
                 }
-                engineLines.append("iodepth=").append(layers).append("\niodepth_batch_submit=").append(layers)
-                        .append("\niodepth_batch_complete_min=").append(layers).append('\n');
+                engineLines
+                        .append("iodepth=")
+                        .append(layers)
+                        .append("\niodepth_batch_submit=")
+                        .append(layers)
+                        .append("\niodepth_batch_complete_min=")
+                        .append(layers)
+                        .append('\n');
                 groups.add(paths(files));
             }
             case SYNC -> {
@@ -95,22 +102,41 @@ public record FioJob(String counterpart, String text, boolean exact, int jobs) {
             default -> throw new IllegalArgumentException("engine=" + engine.cliName() + ": no fio counterpart");
         }
         StringBuilder sb = new StringBuilder();
-        sb.append("# hapring bench: fio counterpart of engine ").append(engine.cliName()).append(", cache ")
-                .append(cache.cliName()).append(", ").append(layers).append(" layer(s)\n[global]\nrw=read\n")
-                .append("bs=").append(bs).append("\noffset=").append(offset).append("\ninvalidate=0\n")
+        sb.append("# hapring bench: fio counterpart of engine ")
+                .append(engine.cliName())
+                .append(", cache ")
+                .append(cache.cliName())
+                .append(", ")
+                .append(layers)
+                .append(" layer(s)\n[global]\nrw=read\n")
+                .append("bs=")
+                .append(bs)
+                .append("\noffset=")
+                .append(offset)
+                .append("\ninvalidate=0\n")
                 .append("file_service_type=roundrobin\ngroup_reporting=1\n");
         if (direct) {
             sb.append("direct=1\n");
         }
         if (warm) {
-            sb.append("time_based=1\nruntime=").append(Math.max(1, warmNanos / 1_000_000)).append("ms\n");
+            sb.append("time_based=1\nruntime=")
+                    .append(Math.max(1, warmNanos / 1_000_000))
+                    .append("ms\n");
         }
         sb.append(engineLines);
         for (int g = 0; g < groups.size(); g++) {
             List<Path> group = groups.get(g);
-            sb.append("\n[").append(engine.cliName()).append('-').append(g).append("]\n")
-                    .append("filename=").append(filenames(group)).append('\n')
-                    .append("size=").append(blocksPerFile * bs * group.size()).append('\n');
+            sb.append("\n[")
+                    .append(engine.cliName())
+                    .append('-')
+                    .append(g)
+                    .append("]\n")
+                    .append("filename=")
+                    .append(filenames(group))
+                    .append('\n')
+                    .append("size=")
+                    .append(blocksPerFile * bs * group.size())
+                    .append('\n');
         }
         return new FioJob(name, sb.toString(), l.exact && !direct, groups.size());
     }
@@ -164,7 +190,12 @@ public record FioJob(String counterpart, String text, boolean exact, int jobs) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "fio %s (%d job%s%s)", counterpart, jobs, jobs == 1 ? "" : "s",
+        return String.format(
+                Locale.ROOT,
+                "fio %s (%d job%s%s)",
+                counterpart,
+                jobs,
+                jobs == 1 ? "" : "s",
                 exact ? "" : ", approximate pattern");
     }
 }

@@ -19,8 +19,15 @@ import java.io.IOException;
  *
  * <p>Immutable; any thread.
  */
-public record FioResult(String fioVersion, long readBytes, long runtimeMillis, long ios, double userCpuPercent,
-        double systemCpuPercent, double clatP50Micros, double clatP99Micros) {
+public record FioResult(
+        String fioVersion,
+        long readBytes,
+        long runtimeMillis,
+        long ios,
+        double userCpuPercent,
+        double systemCpuPercent,
+        double clatP50Micros,
+        double clatP99Micros) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Read throughput, 10^9 bytes per second; NaN when fio ran for less than a millisecond. */
@@ -30,7 +37,9 @@ public record FioResult(String fioVersion, long readBytes, long runtimeMillis, l
 
     /** CPU seconds fio spent per 10^9 bytes (its own threads' user + system time). */
     public double cpuSecondsPerGigabyte() {
-        return readBytes == 0 ? Double.NaN : (userCpuPercent + systemCpuPercent) / 100 * runtimeMillis / 1e3 / (readBytes / 1e9);
+        return readBytes == 0
+                ? Double.NaN
+                : (userCpuPercent + systemCpuPercent) / 100 * runtimeMillis / 1e3 / (readBytes / 1e9);
     }
 
     /**
@@ -61,7 +70,8 @@ public record FioResult(String fioVersion, long readBytes, long runtimeMillis, l
             }
             JsonNode read = job.path("read");
             if (!read.has("io_bytes") || !read.has("runtime")) {
-                throw new IOException("fio job " + job.path("jobname").asText("?") + " has no read.io_bytes/read.runtime");
+                throw new IOException(
+                        "fio job " + job.path("jobname").asText("?") + " has no read.io_bytes/read.runtime");
             }
             bytes += read.path("io_bytes").asLong();
             runtime = Math.max(runtime, read.path("runtime").asLong());

@@ -18,8 +18,15 @@ import java.util.Locale;
  *
  * <p>Immutable; any thread.
  */
-public record MachineInfo(String cpuModel, int cpus, int jvmProcessors, long memTotalBytes, String kernel, String java,
-        String loadAverage, List<Storage> storage) {
+public record MachineInfo(
+        String cpuModel,
+        int cpus,
+        int jvmProcessors,
+        long memTotalBytes,
+        String kernel,
+        String java,
+        String loadAverage,
+        List<Storage> storage) {
 
     public MachineInfo {
         storage = List.copyOf(storage);
@@ -39,21 +46,44 @@ public record MachineInfo(String cpuModel, int cpus, int jvmProcessors, long mem
      * @param sizeBytes the device's size, 0 when unknown
      * @param scheduler the active I/O scheduler, or null
      */
-    public record Storage(String path, String mountPoint, String fsType, String source, String device, Boolean rotational,
-            String model, int logicalBlockBytes, long sizeBytes, String scheduler) {}
+    public record Storage(
+            String path,
+            String mountPoint,
+            String fsType,
+            String source,
+            String device,
+            Boolean rotational,
+            String model,
+            int logicalBlockBytes,
+            long sizeBytes,
+            String scheduler) {}
 
     /** One line for console reports. */
     public String oneLine() {
         StringBuilder sb = new StringBuilder();
-        sb.append(cpuModel).append(", ").append(cpus).append(" CPUs (JVM sees ").append(jvmProcessors).append("), ")
+        sb.append(cpuModel)
+                .append(", ")
+                .append(cpus)
+                .append(" CPUs (JVM sees ")
+                .append(jvmProcessors)
+                .append("), ")
                 .append(String.format(Locale.ROOT, "%.1f GiB", memTotalBytes / (double) (1L << 30)))
-                .append(" RAM, Linux ").append(kernel).append(", ").append(java).append(", load ").append(loadAverage);
+                .append(" RAM, Linux ")
+                .append(kernel)
+                .append(", ")
+                .append(java)
+                .append(", load ")
+                .append(loadAverage);
         return sb.toString();
     }
 
     /** One line per mount for console reports. */
     public static String describe(Storage s) {
-        StringBuilder sb = new StringBuilder(s.fsType()).append(" on ").append(s.source()).append(" at ").append(s.mountPoint());
+        StringBuilder sb = new StringBuilder(s.fsType())
+                .append(" on ")
+                .append(s.source())
+                .append(" at ")
+                .append(s.mountPoint());
         if (s.device() != null) {
             sb.append(": ").append(s.device());
             if (s.model() != null) {

@@ -51,8 +51,15 @@ public final class MachineProbe {
         String[] load = read(proc.resolve("loadavg")).trim().split("\\s+");
         String loadAverage = load.length >= 3 ? load[0] + " " + load[1] + " " + load[2] : "unknown";
         String java = System.getProperty("java.vm.vendor", "?") + " " + Runtime.version();
-        return new MachineInfo(model == null ? "unknown" : model, cpus, Runtime.getRuntime().availableProcessors(),
-                memKb * 1024, read(proc.resolve("sys/kernel/osrelease")).trim(), java, loadAverage, storage(mediaFiles));
+        return new MachineInfo(
+                model == null ? "unknown" : model,
+                cpus,
+                Runtime.getRuntime().availableProcessors(),
+                memKb * 1024,
+                read(proc.resolve("sys/kernel/osrelease")).trim(),
+                java,
+                loadAverage,
+                storage(mediaFiles));
     }
 
     /** The load averages now (1, 5, 15 minutes), for the end of a run. */
@@ -73,7 +80,8 @@ public final class MachineProbe {
             }
             Mount best = null;
             for (Mount m : mounts) {
-                if (contains(m.mountPoint, real) && (best == null || m.mountPoint.length() >= best.mountPoint.length())) {
+                if (contains(m.mountPoint, real)
+                        && (best == null || m.mountPoint.length() >= best.mountPoint.length())) {
                     best = m;
                 }
             }
@@ -89,21 +97,30 @@ public final class MachineProbe {
     private MachineInfo.Storage describe(Mount m, Path file) {
         String name = blockName(m.majorMinor);
         if (name == null) {
-            return new MachineInfo.Storage(file.toString(), m.mountPoint, m.fsType, m.source, null, null, null, 0, 0, null);
+            return new MachineInfo.Storage(
+                    file.toString(), m.mountPoint, m.fsType, m.source, null, null, null, 0, 0, null);
         }
         String disk = diskOf(name);
         Path q = sys.resolve("block").resolve(disk).resolve("queue");
         String rot = read(q.resolve("rotational")).trim();
-        String modelName = read(sys.resolve("block").resolve(disk).resolve("device/model")).trim();
+        String modelName =
+                read(sys.resolve("block").resolve(disk).resolve("device/model")).trim();
         if (modelName.isEmpty()) {
             modelName = driver(sys.resolve("block").resolve(disk).resolve("device/driver"));
         }
         String sched = read(q.resolve("scheduler")).trim();
         int lb = sched.indexOf('[');
         int rb = sched.indexOf(']');
-        String sectors = read(sys.resolve("class/block").resolve(name).resolve("size")).trim();
-        return new MachineInfo.Storage(file.toString(), m.mountPoint, m.fsType, m.source, name,
-                rot.isEmpty() ? null : rot.equals("1"), modelName == null || modelName.isEmpty() ? null : modelName,
+        String sectors =
+                read(sys.resolve("class/block").resolve(name).resolve("size")).trim();
+        return new MachineInfo.Storage(
+                file.toString(),
+                m.mountPoint,
+                m.fsType,
+                m.source,
+                name,
+                rot.isEmpty() ? null : rot.equals("1"),
+                modelName == null || modelName.isEmpty() ? null : modelName,
                 parseInt(read(q.resolve("logical_block_size")).trim()),
                 sectors.isEmpty() ? 0 : Long.parseLong(sectors) * 512,
                 lb >= 0 && rb > lb ? sched.substring(lb + 1, rb) : (sched.isEmpty() ? null : sched));
@@ -142,7 +159,9 @@ public final class MachineProbe {
 
     private static String driver(Path link) {
         try {
-            return Files.isSymbolicLink(link) ? Files.readSymbolicLink(link).getFileName().toString() : null;
+            return Files.isSymbolicLink(link)
+                    ? Files.readSymbolicLink(link).getFileName().toString()
+                    : null;
         } catch (IOException e) {
             return null;
         }

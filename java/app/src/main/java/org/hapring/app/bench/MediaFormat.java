@@ -15,7 +15,8 @@ import org.hapring.decode.HapVariant;
 public record MediaFormat(HapVariant variant, int widthPixels, int heightPixels) {
     public MediaFormat {
         if (widthPixels < 16 || heightPixels < 16 || widthPixels > 16384 || heightPixels > 16384) {
-            throw new IllegalArgumentException("format size " + widthPixels + "x" + heightPixels + ": must be 16..16384 each way");
+            throw new IllegalArgumentException(
+                    "format size " + widthPixels + "x" + heightPixels + ": must be 16..16384 each way");
         }
     }
 
@@ -24,9 +25,12 @@ public record MediaFormat(HapVariant variant, int widthPixels, int heightPixels)
         String t = text.trim().toLowerCase(Locale.ROOT);
         int at = t.indexOf('@');
         String name = at < 0 ? t : t.substring(0, at);
-        HapVariant v = HapVariant.fromCliName(name).orElseThrow(() -> new IllegalArgumentException("format=" + text
-                + ": unknown variant " + name + ", expected one of "
-                + Arrays.stream(HapVariant.values()).map(HapVariant::cliName).collect(Collectors.joining(", "))));
+        HapVariant v = HapVariant.fromCliName(name)
+                .orElseThrow(() -> new IllegalArgumentException("format=" + text
+                        + ": unknown variant " + name + ", expected one of "
+                        + Arrays.stream(HapVariant.values())
+                                .map(HapVariant::cliName)
+                                .collect(Collectors.joining(", "))));
         if (at < 0) {
             return new MediaFormat(v, 1920, 1080);
         }

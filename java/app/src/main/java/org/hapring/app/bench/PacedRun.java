@@ -25,7 +25,8 @@ public interface PacedRun {
      * @param fps the clock's rate
      * @param seconds how long to play
      */
-    record Spec(EngineKind engine, CacheState cache, List<Path> files, int[] startFrames, FrameRate fps, double seconds) {
+    record Spec(
+            EngineKind engine, CacheState cache, List<Path> files, int[] startFrames, FrameRate fps, double seconds) {
         public Spec {
             files = List.copyOf(files);
             startFrames = startFrames.clone();
@@ -56,8 +57,18 @@ public interface PacedRun {
      * @param acquireTrace the tick thread's frame-acquire time per tick, over time
      * @param notices what the engine said (fallbacks)
      */
-    record Result(String engineRan, long ticks, long framesDue, long dropped, long hits, long misses,
-            double acquireP50Micros, double acquireP99Micros, long bytesRead, double seconds, LatencyTrace acquireTrace,
+    record Result(
+            String engineRan,
+            long ticks,
+            long framesDue,
+            long dropped,
+            long hits,
+            long misses,
+            double acquireP50Micros,
+            double acquireP99Micros,
+            long bytesRead,
+            double seconds,
+            LatencyTrace acquireTrace,
             List<String> notices) {
         public double droppedPercent() {
             return framesDue == 0 ? 0 : 100.0 * dropped / framesDue;

@@ -38,10 +38,13 @@ public final class PlayerPacedRun implements PacedRun {
         for (var f : spec.files().stream().distinct().toList()) {
             maxFrameBytes = Math.max(maxFrameBytes, MovReader.open(f).video().maxSampleBytes());
         }
-        PlayerConfig config = PlayerConfig.builder().set("engine", spec.engine().cliName())
-                .set("direct", spec.cache() == CacheState.DIRECT).set("fps", spec.fps().toString())
+        PlayerConfig config = PlayerConfig.builder()
+                .set("engine", spec.engine().cliName())
+                .set("direct", spec.cache() == CacheState.DIRECT)
+                .set("fps", spec.fps().toString())
                 .set("maxLayers", Math.max(64, layers))
-                .set("memoryCapBytes", Math.max(200_000_000L, layers * SLOTS_PER_LAYER * maxFrameBytes)).build();
+                .set("memoryCapBytes", Math.max(200_000_000L, layers * SLOTS_PER_LAYER * maxFrameBytes))
+                .build();
         List<String> notices = new ArrayList<>();
         try (Player player = Player.start(config, new NullFrameSink(), FrameDecoders.hap(), notices::add)) {
             int[] ids = new int[layers];
@@ -65,7 +68,8 @@ public final class PlayerPacedRun implements PacedRun {
             PlayerStats before = player.snapshot();
             long period = player.clock(0).tickPeriodNanos();
             FrameClock clock = player.clock(System.nanoTime() + 20_000_000L - period);
-            long endTick = 1 + Math.max(1, Math.round(spec.seconds() * spec.fps().fps()));
+            long endTick =
+                    1 + Math.max(1, Math.round(spec.seconds() * spec.fps().fps()));
             LatencyTrace trace = new LatencyTrace();
             long start = clock.tickDueNanos(1);
             for (long tick = 1; tick < endTick; ) {
@@ -97,15 +101,18 @@ public final class PlayerPacedRun implements PacedRun {
         }
     }
 
-    private static Result result(PlayerStats before, PlayerStats after, double seconds, LatencyTrace trace,
-            List<String> notices) {
+    private static Result result(
+            PlayerStats before, PlayerStats after, double seconds, LatencyTrace trace, List<String> notices) {
         long due = 0;
         long dropped = 0;
         long hits = 0;
         long misses = 0;
         long bytes = 0;
         for (LayerStats a : after.layers()) {
-            LayerStats b = before.layers().stream().filter(x -> x.layerId() == a.layerId()).findFirst().orElseThrow();
+            LayerStats b = before.layers().stream()
+                    .filter(x -> x.layerId() == a.layerId())
+                    .findFirst()
+                    .orElseThrow();
             due += a.ticks() - b.ticks();
             dropped += a.dropped() - b.dropped();
             hits += a.hits() - b.hits();
@@ -116,8 +123,18 @@ public final class PlayerPacedRun implements PacedRun {
         if (after.fallbackReason() != null && !all.contains(after.fallbackReason())) {
             all.add(after.fallbackReason());
         }
-        return new Result(after.engine(), after.ticks() + after.skippedTicks() - before.ticks() - before.skippedTicks(),
-                due, dropped, hits, misses, after.acquire().p50Micros(), after.acquire().p99Micros(), bytes, seconds, trace,
+        return new Result(
+                after.engine(),
+                after.ticks() + after.skippedTicks() - before.ticks() - before.skippedTicks(),
+                due,
+                dropped,
+                hits,
+                misses,
+                after.acquire().p50Micros(),
+                after.acquire().p99Micros(),
+                bytes,
+                seconds,
+                trace,
                 List.copyOf(all));
     }
 }

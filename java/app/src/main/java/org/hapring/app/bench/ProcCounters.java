@@ -29,9 +29,12 @@ public record ProcCounters(ResourceUsage usage, long readSyscalls, long storageR
     }
 
     public ProcCounters minus(ProcCounters earlier) {
-        return new ProcCounters(usage.minus(earlier.usage),
+        return new ProcCounters(
+                usage.minus(earlier.usage),
                 readSyscalls < 0 || earlier.readSyscalls < 0 ? -1 : readSyscalls - earlier.readSyscalls,
-                storageReadBytes < 0 || earlier.storageReadBytes < 0 ? -1 : storageReadBytes - earlier.storageReadBytes);
+                storageReadBytes < 0 || earlier.storageReadBytes < 0
+                        ? -1
+                        : storageReadBytes - earlier.storageReadBytes);
     }
 
     /** This process's counters now ({@code procSelf}: normally {@code /proc/self}, for its {@code io} file). */

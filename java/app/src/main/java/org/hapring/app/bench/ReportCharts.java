@@ -25,29 +25,41 @@ public final class ReportCharts {
         Map<String, List<RunRow>> byGroup = new LinkedHashMap<>();
         for (RunRow w : r.runs()) {
             if (w.mode().equals(RunRow.UNPACED)) {
-                byGroup.computeIfAbsent(w.media() + ", " + w.cache(), k -> new ArrayList<>()).add(w);
+                byGroup.computeIfAbsent(w.media() + ", " + w.cache(), k -> new ArrayList<>())
+                        .add(w);
             }
         }
         for (var e : byGroup.entrySet()) {
             List<RunRow> rows = new ArrayList<>(e.getValue());
             rows.sort((a, b) -> a.layers() != b.layers() ? Integer.compare(a.layers(), b.layers()) : 0);
-            out.addAll(Charts.write(Charts.throughputVsFio("Unpaced throughput beside fio, " + e.getKey(), rows), dir,
+            out.addAll(Charts.write(
+                    Charts.throughputVsFio("Unpaced throughput beside fio, " + e.getKey(), rows),
+                    dir,
                     "throughput-" + Charts.slug(e.getKey())));
         }
         for (var e : o.tickTraces().entrySet()) {
-            out.addAll(Charts.write(Charts.latencyOverTime(cap(e.getKey()), "tick latency, us (worst per window)",
-                    e.getValue()), dir, "tick-latency-" + Charts.slug(e.getKey().replace("unpaced tick latency, ", ""))));
+            out.addAll(Charts.write(
+                    Charts.latencyOverTime(cap(e.getKey()), "tick latency, us (worst per window)", e.getValue()),
+                    dir,
+                    "tick-latency-" + Charts.slug(e.getKey().replace("unpaced tick latency, ", ""))));
         }
         for (var e : o.acquireTraces().entrySet()) {
-            out.addAll(Charts.write(Charts.latencyOverTime(cap(e.getKey()), "frame-acquire time per tick, us (worst per window)",
-                    e.getValue()), dir, "acquire-latency-" + Charts.slug(e.getKey().substring(e.getKey().indexOf(", ") + 2))));
+            out.addAll(Charts.write(
+                    Charts.latencyOverTime(
+                            cap(e.getKey()), "frame-acquire time per tick, us (worst per window)", e.getValue()),
+                    dir,
+                    "acquire-latency-"
+                            + Charts.slug(e.getKey().substring(e.getKey().indexOf(", ") + 2))));
         }
         Map<String, List<BenchReport.CapacityEntry>> caps = new LinkedHashMap<>();
         for (BenchReport.CapacityEntry c : r.capacityDetail()) {
-            caps.computeIfAbsent(c.media() + ", " + c.askedCache() + ", " + c.fps() + " fps", k -> new ArrayList<>()).add(c);
+            caps.computeIfAbsent(c.media() + ", " + c.askedCache() + ", " + c.fps() + " fps", k -> new ArrayList<>())
+                    .add(c);
         }
         for (var e : caps.entrySet()) {
-            out.addAll(Charts.write(Charts.capacity("Layers sustained, " + e.getKey(), e.getValue()), dir,
+            out.addAll(Charts.write(
+                    Charts.capacity("Layers sustained, " + e.getKey(), e.getValue()),
+                    dir,
                     "capacity-" + Charts.slug(e.getKey())));
         }
         return out;

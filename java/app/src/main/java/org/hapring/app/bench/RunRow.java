@@ -40,13 +40,39 @@ package org.hapring.app.bench;
  *
  * <p>Immutable; any thread.
  */
-public record RunRow(String media, String engine, String engineRan, String cache, int layers, String mode,
-        int repetitions, Double throughputGBps, Double throughputGBpsMin, Double throughputGBpsMax,
-        Double framesPerSecond, String fioJob, Double fioGBps, Double fioGBpsMin, Double fioGBpsMax, Double ratioToFio,
-        Double ratioToFioMin, Double ratioToFioMax, Double cpuSecondsPerGB, Double fioCpuSecondsPerGB,
-        Double syscallsPerFrame, Double pageFaultsPerFrame, Double tickMicrosP50, Double tickMicrosP99,
-        Double droppedPct, Double droppedPctMin, Double droppedPctMax, Double hitRatePct, Double acquireMicrosP50,
-        Double acquireMicrosP99, Double residentAtStartPct, String notes) {
+public record RunRow(
+        String media,
+        String engine,
+        String engineRan,
+        String cache,
+        int layers,
+        String mode,
+        int repetitions,
+        Double throughputGBps,
+        Double throughputGBpsMin,
+        Double throughputGBpsMax,
+        Double framesPerSecond,
+        String fioJob,
+        Double fioGBps,
+        Double fioGBpsMin,
+        Double fioGBpsMax,
+        Double ratioToFio,
+        Double ratioToFioMin,
+        Double ratioToFioMax,
+        Double cpuSecondsPerGB,
+        Double fioCpuSecondsPerGB,
+        Double syscallsPerFrame,
+        Double pageFaultsPerFrame,
+        Double tickMicrosP50,
+        Double tickMicrosP99,
+        Double droppedPct,
+        Double droppedPctMin,
+        Double droppedPctMax,
+        Double hitRatePct,
+        Double acquireMicrosP50,
+        Double acquireMicrosP99,
+        Double residentAtStartPct,
+        String notes) {
 
     public static final String UNPACED = "unpaced";
     public static final String PACED = "paced";

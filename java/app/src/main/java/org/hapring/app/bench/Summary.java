@@ -17,7 +17,8 @@ public record Summary(double median, double min, double max, int count) {
     public static final Summary NONE = new Summary(Double.NaN, Double.NaN, Double.NaN, 0);
 
     public static Summary of(double... values) {
-        double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        double[] v =
+                Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
         if (v.length == 0) {
             return NONE;
         }

@@ -47,7 +47,8 @@ public final class UnpacedRun {
             if (files.isEmpty()) {
                 throw new IllegalArgumentException("layers=0: at least one layer");
             }
-            int minFrames = files.stream().mapToInt(SampleTable::frameCount).min().orElse(0);
+            int minFrames =
+                    files.stream().mapToInt(SampleTable::frameCount).min().orElse(0);
             if (cache != CacheState.WARM && (frames < 1 || frames > minFrames)) {
                 throw new IllegalArgumentException("frames=" + frames + ": a " + cache.cliName()
                         + " run reads each frame once, so it must be 1.." + minFrames + " (the shortest file)");
@@ -75,8 +76,16 @@ public final class UnpacedRun {
      * @param ticksTrace each tick's latency (queue to last completion)
      * @param notices what the engine said (fallbacks, O_DIRECT refused)
      */
-    public record Result(String engineName, long wallNanos, long bytes, long frames, long ticks, ProcCounters proc,
-            EngineStats engine, LatencyTrace ticksTrace, List<String> notices) {
+    public record Result(
+            String engineName,
+            long wallNanos,
+            long bytes,
+            long frames,
+            long ticks,
+            ProcCounters proc,
+            EngineStats engine,
+            LatencyTrace ticksTrace,
+            List<String> notices) {
         public double gigabytesPerSecond() {
             return bytes / (double) wallNanos;
         }
@@ -111,12 +120,20 @@ public final class UnpacedRun {
     public static Result run(Spec spec, Path procSelf) throws IOException {
         int layers = spec.layers();
         List<String> notices = new ArrayList<>();
-        EngineConfig config = EngineConfig.builder().queueDepth(layers).maxBuffers(layers).maxFiles(layers)
-                .notices(notices::add).build();
-        int maxFrameBytes = spec.files().stream().mapToInt(SampleTable::maxSampleBytes).max().orElse(1);
+        EngineConfig config = EngineConfig.builder()
+                .queueDepth(layers)
+                .maxBuffers(layers)
+                .maxFiles(layers)
+                .notices(notices::add)
+                .build();
+        int maxFrameBytes = spec.files().stream()
+                .mapToInt(SampleTable::maxSampleBytes)
+                .max()
+                .orElse(1);
         Sink sink = new Sink();
         // shared: the filechannel pool's workers write into the buffers
-        try (Arena arena = Arena.ofShared(); ReadEngine engine = ReadEngines.create(spec.engine(), config)) {
+        try (Arena arena = Arena.ofShared();
+                ReadEngine engine = ReadEngines.create(spec.engine(), config)) {
             BufferSet buffers = BufferSet.allocate(arena, layers, BufferSet.requiredBytes(maxFrameBytes, 4096), 4096);
             engine.registerBuffers(buffers);
             FileHandle[] handles = new FileHandle[layers];
@@ -141,7 +158,8 @@ public final class UnpacedRun {
                     SampleTable t = spec.files().get(i);
                     int f = (int) (ticks % t.frameCount());
                     if (engine.queue(handles[i], t.offset(f), t.size(f), bufferIndex[i], i) != ReadEngine.QUEUED) {
-                        throw new IllegalStateException(engine.name() + " answered BUSY below its queue depth of " + layers);
+                        throw new IllegalStateException(
+                                engine.name() + " answered BUSY below its queue depth of " + layers);
                     }
                 }
                 engine.submit();
@@ -165,7 +183,8 @@ public final class UnpacedRun {
                 engine.closeFile(handles[i]);
             }
             engine.unregisterBuffers(buffers);
-            return new Result(name, wall, es.bytesRead(), es.readsCompleted(), ticks, proc, es, trace, List.copyOf(notices));
+            return new Result(
+                    name, wall, es.bytesRead(), es.readsCompleted(), ticks, proc, es, trace, List.copyOf(notices));
         }
     }
 

@@ -47,7 +47,8 @@ class FioTest {
 
     @Test
     void parsesARecordedGroupReportedRunWithNotesBeforeTheJson() throws Exception {
-        FioResult r = FioResult.parse("fio: note: a warning fio printed first\n" + sample("fio-psync-2jobs-group.json"));
+        FioResult r =
+                FioResult.parse("fio: note: a warning fio printed first\n" + sample("fio-psync-2jobs-group.json"));
         assertEquals(2117149684L, r.readBytes());
         assertEquals(718, r.runtimeMillis());
         assertEquals(1021, r.ios());
@@ -57,13 +58,16 @@ class FioTest {
     void refusesOutputWithoutJobsOrWithAFailedJob() {
         assertThrows(IOException.class, () -> FioResult.parse("fio: no such file"));
         assertThrows(IOException.class, () -> FioResult.parse("{\"fio version\":\"fio-3.33\",\"jobs\":[]}"));
-        IOException e = assertThrows(IOException.class, () -> FioResult.parse(
-                "{\"jobs\":[{\"jobname\":\"x\",\"error\":5,\"read\":{\"io_bytes\":0,\"runtime\":0}}]}"));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> FioResult.parse(
+                        "{\"jobs\":[{\"jobname\":\"x\",\"error\":5,\"read\":{\"io_bytes\":0,\"runtime\":0}}]}"));
         assertTrue(e.getMessage().contains("error 5"), e.getMessage());
     }
 
     static List<SampleTable> media(Path dir, int layers, int frames) throws IOException {
-        return BenchMedia.generated(dir, new MediaFormat(HapVariant.HAP_Q, 64, 48), FrameRate.parse("60"), frames, layers, null)
+        return BenchMedia.generated(
+                        dir, new MediaFormat(HapVariant.HAP_Q, 64, 48), FrameRate.parse("60"), frames, layers, null)
                 .files();
     }
 
@@ -77,17 +81,30 @@ class FioTest {
         assertTrue(uring.exact());
         assertEquals("io_uring+fixedbufs+registerfiles", uring.counterpart());
         String t = uring.text();
-        for (String line : List.of("rw=read", "bs=" + frameBytes, "offset=" + first, "invalidate=0", "iodepth=3",
-                "iodepth_batch_submit=3", "iodepth_batch_complete_min=3", "fixedbufs=1", "registerfiles=1",
-                "file_service_type=roundrobin", "size=" + 3L * 10 * frameBytes)) {
+        for (String line : List.of(
+                "rw=read",
+                "bs=" + frameBytes,
+                "offset=" + first,
+                "invalidate=0",
+                "iodepth=3",
+                "iodepth_batch_submit=3",
+                "iodepth_batch_complete_min=3",
+                "fixedbufs=1",
+                "registerfiles=1",
+                "file_service_type=roundrobin",
+                "size=" + 3L * 10 * frameBytes)) {
             assertTrue(t.lines().anyMatch(line::equals), "missing " + line + " in\n" + t);
         }
         assertFalse(t.contains("time_based"), t);
-        assertFalse(FioJob.of(EngineKind.URING_NOREG, CacheState.COLD, files, 10, 0, 2).text().contains("fixedbufs"));
+        assertFalse(FioJob.of(EngineKind.URING_NOREG, CacheState.COLD, files, 10, 0, 2)
+                .text()
+                .contains("fixedbufs"));
 
         FioJob warm = FioJob.of(EngineKind.SYNC, CacheState.WARM, files, 10, 250_000_000L, 2);
         assertTrue(warm.text().contains("time_based=1\nruntime=250ms"), warm.text());
-        assertTrue(warm.text().contains("size=" + 3L * 20 * frameBytes), "a warm run wraps over every frame: " + warm.text());
+        assertTrue(
+                warm.text().contains("size=" + 3L * 20 * frameBytes),
+                "a warm run wraps over every frame: " + warm.text());
 
         FioJob direct = FioJob.of(EngineKind.URING, CacheState.DIRECT, files, 10, 0, 2);
         assertTrue(direct.text().contains("direct=1"));
@@ -100,8 +117,11 @@ class FioTest {
         assertTrue(pool.text().contains("size=" + 2L * 10 * frameBytes), "job 0 reads files 0 and 2: " + pool.text());
         assertTrue(pool.text().contains("size=" + 10L * frameBytes + "\n"), "job 1 reads file 1: " + pool.text());
 
-        assertEquals("mmap", FioJob.of(EngineKind.MMAP, CacheState.COLD, files, 10, 0, 2).counterpart());
-        assertThrows(IllegalArgumentException.class, () -> FioJob.of(EngineKind.NULL, CacheState.COLD, files, 10, 0, 2));
+        assertEquals(
+                "mmap",
+                FioJob.of(EngineKind.MMAP, CacheState.COLD, files, 10, 0, 2).counterpart());
+        assertThrows(
+                IllegalArgumentException.class, () -> FioJob.of(EngineKind.NULL, CacheState.COLD, files, 10, 0, 2));
     }
 
     @Test
@@ -115,23 +135,28 @@ class FioTest {
         assumeTrue(fio != null, Fio.INSTALL_HINT + " (skipping the live fio check)");
         List<SampleTable> files = media(dir, 3, 20);
         int frameBytes = files.get(0).size(0);
-        long[] sizesBefore = files.stream().mapToLong(t -> t.file().toFile().length()).toArray();
-        for (EngineKind k : List.of(EngineKind.URING, EngineKind.URING_NOREG, EngineKind.SYNC, EngineKind.FILECHANNEL,
-                EngineKind.MMAP)) {
-            FioResult cold = fio.run(FioJob.of(k, CacheState.COLD, files, 12, 0, 2), dir.resolve("fio"), 60_000_000_000L);
+        long[] sizesBefore =
+                files.stream().mapToLong(t -> t.file().toFile().length()).toArray();
+        for (EngineKind k : List.of(
+                EngineKind.URING, EngineKind.URING_NOREG, EngineKind.SYNC, EngineKind.FILECHANNEL, EngineKind.MMAP)) {
+            FioResult cold =
+                    fio.run(FioJob.of(k, CacheState.COLD, files, 12, 0, 2), dir.resolve("fio"), 60_000_000_000L);
             assertEquals(3L * 12 * frameBytes, cold.readBytes(), k + ": 12 frames of each of 3 files");
             assertEquals(36, cold.ios(), k.cliName());
         }
-        FioResult direct = fio.run(FioJob.of(EngineKind.URING, CacheState.DIRECT, files, 12, 0, 2), dir.resolve("fio"),
-                60_000_000_000L);
+        FioResult direct = fio.run(
+                FioJob.of(EngineKind.URING, CacheState.DIRECT, files, 12, 0, 2), dir.resolve("fio"), 60_000_000_000L);
         assertEquals(3L * 12 * 4096, direct.readBytes());
-        FioResult warm = fio.run(FioJob.of(EngineKind.URING, CacheState.WARM, files, 12, 100_000_000L, 2), dir.resolve("fio"),
+        FioResult warm = fio.run(
+                FioJob.of(EngineKind.URING, CacheState.WARM, files, 12, 100_000_000L, 2),
+                dir.resolve("fio"),
                 60_000_000_000L);
         assertTrue(warm.readBytes() > 3L * 20 * frameBytes, "a 100 ms warm run wraps: " + warm.readBytes());
         assertTrue(warm.runtimeMillis() >= 90 && warm.runtimeMillis() < 2000, "runtime " + warm.runtimeMillis());
         assertEquals(0, warm.readBytes() % frameBytes, "whole frames only");
         for (int i = 0; i < files.size(); i++) {
-            assertEquals(sizesBefore[i], files.get(i).file().toFile().length(), "fio must never extend or write a file");
+            assertEquals(
+                    sizesBefore[i], files.get(i).file().toFile().length(), "fio must never extend or write a file");
         }
         assertTrue(Files.list(dir.resolve("fio")).findAny().isEmpty(), "job files removed");
     }

@@ -34,8 +34,11 @@ class MachineProbeTest {
     void findsTheMountAndDiskUnderEachFile() throws Exception {
         Path root = ProcCountersTest.fixture("machine");
         MachineProbe probe = new MachineProbe(root.resolve("proc"), root.resolve("sys"));
-        List<Path> files = List.of(Path.of("/media/show files/a.mov"), Path.of("/media/show files/b.mov"),
-                Path.of("/nonexistent-home/x/c.mov"), Path.of("/tmp/hapring-fixture-none/d.mov"));
+        List<Path> files = List.of(
+                Path.of("/media/show files/a.mov"),
+                Path.of("/media/show files/b.mov"),
+                Path.of("/nonexistent-home/x/c.mov"),
+                Path.of("/tmp/hapring-fixture-none/d.mov"));
         List<MachineInfo.Storage> s = probe.describe(files).storage();
         assertEquals(3, s.size(), "one entry per distinct mount: " + s);
 
@@ -73,7 +76,8 @@ class MachineProbeTest {
 
     @Test
     void emptyRootsGiveUnknownsNotErrors() {
-        MachineInfo m = new MachineProbe(Path.of("/nonexistent-proc"), Path.of("/nonexistent-sys")).describe(List.of(Path.of("/x")));
+        MachineInfo m = new MachineProbe(Path.of("/nonexistent-proc"), Path.of("/nonexistent-sys"))
+                .describe(List.of(Path.of("/x")));
         assertEquals("unknown", m.cpuModel());
         assertEquals(0, m.cpus());
         assertEquals("unknown", m.loadAverage());

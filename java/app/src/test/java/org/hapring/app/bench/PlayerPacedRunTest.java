@@ -27,10 +27,16 @@ class PlayerPacedRunTest {
     void everyEnginePlaysAndTheCountsAddUp() throws Exception {
         List<SampleTable> files = FioTest.media(dir, 2, 40);
         List<Path> paths = files.stream().map(SampleTable::file).toList();
-        for (EngineKind k : List.of(EngineKind.URING, EngineKind.URING_NOREG, EngineKind.FILECHANNEL, EngineKind.MMAP,
-                EngineKind.SYNC)) {
-            PacedRun.Result r = new PlayerPacedRun().run(new PacedRun.Spec(k, CacheState.WARM, List.of(paths.get(0),
-                    paths.get(1), paths.get(0)), new int[] {0, 0, 20}, FrameRate.parse("60"), 0.25));
+        for (EngineKind k : List.of(
+                EngineKind.URING, EngineKind.URING_NOREG, EngineKind.FILECHANNEL, EngineKind.MMAP, EngineKind.SYNC)) {
+            PacedRun.Result r = new PlayerPacedRun()
+                    .run(new PacedRun.Spec(
+                            k,
+                            CacheState.WARM,
+                            List.of(paths.get(0), paths.get(1), paths.get(0)),
+                            new int[] {0, 0, 20},
+                            FrameRate.parse("60"),
+                            0.25));
             String ctx = k.cliName() + ": " + r;
             assertEquals(k.cliName(), r.engineRan(), ctx);
             assertTrue(r.ticks() >= 14 && r.ticks() <= 16, "0.25 s at 60 fps is 15 ticks: " + ctx);
@@ -47,9 +53,19 @@ class PlayerPacedRunTest {
     @Test
     void aMissingFileIsAnErrorNamingIt() throws Exception {
         Path missing = dir.resolve("missing.mov");
-        IOException e = assertThrows(IOException.class, () -> new PlayerPacedRun().run(new PacedRun.Spec(EngineKind.SYNC,
-                CacheState.WARM, List.of(missing), new int[] {0}, FrameRate.parse("60"), 0.2)));
-        assertTrue(String.valueOf(e.getMessage()).contains("missing.mov") || e instanceof java.nio.file.NoSuchFileException,
+        IOException e = assertThrows(
+                IOException.class,
+                () -> new PlayerPacedRun()
+                        .run(new PacedRun.Spec(
+                                EngineKind.SYNC,
+                                CacheState.WARM,
+                                List.of(missing),
+                                new int[] {0},
+                                FrameRate.parse("60"),
+                                0.2)));
+        assertTrue(
+                String.valueOf(e.getMessage()).contains("missing.mov")
+                        || e instanceof java.nio.file.NoSuchFileException,
                 e.toString());
     }
 }

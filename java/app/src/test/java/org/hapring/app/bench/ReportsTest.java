@@ -28,20 +28,88 @@ class ReportsTest {
     Path dir;
 
     static RunRow unpaced(String engine, int layers, double gbps, double fio) {
-        return new RunRow("hap_q@1920x1080", engine, engine, "cold", layers, RunRow.UNPACED, 3, gbps, gbps * 0.9, gbps * 1.1,
-                1000.0, "io_uring", fio, fio * 0.9, fio * 1.1, gbps / fio, gbps / fio * 0.95, gbps / fio * 1.05, 0.25, 0.2, 0.5, 0.01,
-                800.0, 2000.0, null, null, null, null, null, null, 0.0, null);
+        return new RunRow(
+                "hap_q@1920x1080",
+                engine,
+                engine,
+                "cold",
+                layers,
+                RunRow.UNPACED,
+                3,
+                gbps,
+                gbps * 0.9,
+                gbps * 1.1,
+                1000.0,
+                "io_uring",
+                fio,
+                fio * 0.9,
+                fio * 1.1,
+                gbps / fio,
+                gbps / fio * 0.95,
+                gbps / fio * 1.05,
+                0.25,
+                0.2,
+                0.5,
+                0.01,
+                800.0,
+                2000.0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0.0,
+                null);
     }
 
     static RunRow paced(String engine, int layers, double dropped) {
-        return new RunRow("hap_q@1920x1080", engine, engine, "direct", layers, RunRow.PACED, 1, 0.5, 0.5, 0.5, 240.0, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, dropped, dropped, dropped, 99.5, 40.0,
-                900.0, null, "capacity probe, with, commas");
+        return new RunRow(
+                "hap_q@1920x1080",
+                engine,
+                engine,
+                "direct",
+                layers,
+                RunRow.PACED,
+                1,
+                0.5,
+                0.5,
+                0.5,
+                240.0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                dropped,
+                dropped,
+                dropped,
+                99.5,
+                40.0,
+                900.0,
+                null,
+                "capacity probe, with, commas");
     }
 
     static BenchReport report() {
-        MachineInfo m = new MachineInfo("Test CPU", 2, 2, 8L << 30, "6.1.0", "Java 25", "0.1 0.2 0.3", List.of(
-                new MachineInfo.Storage("/m/a.mov", "/", "ext4", "/dev/vda", "vda", true, "virtio_blk", 512, 1L << 40, "mq-deadline")));
+        MachineInfo m = new MachineInfo(
+                "Test CPU",
+                2,
+                2,
+                8L << 30,
+                "6.1.0",
+                "Java 25",
+                "0.1 0.2 0.3",
+                List.of(new MachineInfo.Storage(
+                        "/m/a.mov", "/", "ext4", "/dev/vda", "vda", true, "virtio_blk", 512, 1L << 40, "mq-deadline")));
         Map<String, Integer> cap = new LinkedHashMap<>();
         cap.put("uring", 12);
         cap.put("sync", 5);
@@ -49,15 +117,54 @@ class ReportsTest {
         under.put("uring", 13);
         under.put("sync", 6);
         List<BenchReport.CapacityEntry> detail = List.of(
-                new BenchReport.CapacityEntry("uring", "hap_q@1920x1080", "direct", "direct", "60", 1.0, 12, 13, false, 24,
-                        List.of(new double[] {12, 0.0}, new double[] {14, 2.5}, new double[] {13, 0.4}), null),
-                new BenchReport.CapacityEntry("sync", "hap_q@1920x1080", "direct", "direct", "60", 1.0, 5, 6, false, 24,
-                        List.of(new double[] {5, 0.0}, new double[] {6, 0.6}, new double[] {7, 3.0}), null));
-        return new BenchReport("hapring bench", "hapring bench --quick", "2026-11-25T10:00:00Z", "2026-11-25T10:02:00Z", 120,
-                m, "0.3 0.3 0.3", "fio-3.33", "posix_fadvise(POSIX_FADV_DONTNEED) per file", true,
-                List.of(unpaced("uring", 1, 1.2, 1.25), unpaced("sync", 1, 1.0, 1.1), unpaced("uring", 4, 1.4, 1.5),
-                        unpaced("sync", 4, 1.1, 1.3), paced("uring", 12, 0.0), paced("sync", 6, 0.6)),
-                cap, under, detail, List.of("a note"));
+                new BenchReport.CapacityEntry(
+                        "uring",
+                        "hap_q@1920x1080",
+                        "direct",
+                        "direct",
+                        "60",
+                        1.0,
+                        12,
+                        13,
+                        false,
+                        24,
+                        List.of(new double[] {12, 0.0}, new double[] {14, 2.5}, new double[] {13, 0.4}),
+                        null),
+                new BenchReport.CapacityEntry(
+                        "sync",
+                        "hap_q@1920x1080",
+                        "direct",
+                        "direct",
+                        "60",
+                        1.0,
+                        5,
+                        6,
+                        false,
+                        24,
+                        List.of(new double[] {5, 0.0}, new double[] {6, 0.6}, new double[] {7, 3.0}),
+                        null));
+        return new BenchReport(
+                "hapring bench",
+                "hapring bench --quick",
+                "2026-11-25T10:00:00Z",
+                "2026-11-25T10:02:00Z",
+                120,
+                m,
+                "0.3 0.3 0.3",
+                "fio-3.33",
+                "posix_fadvise(POSIX_FADV_DONTNEED) per file",
+                true,
+                List.of(
+                        unpaced("uring", 1, 1.2, 1.25),
+                        unpaced("sync", 1, 1.0, 1.1),
+                        unpaced("uring", 4, 1.4, 1.5),
+                        unpaced("sync", 4, 1.1, 1.3),
+                        paced("uring", 12, 0.0),
+                        paced("sync", 6, 0.6)),
+                cap,
+                under,
+                detail,
+                List.of("a note"));
     }
 
     @Test
@@ -67,8 +174,16 @@ class ReportsTest {
         JsonNode runs = root.path("runs");
         assertEquals(6, runs.size());
         for (JsonNode r : runs) {
-            for (String key : List.of("engine", "cache", "layers", "mode", "throughputGBps", "fioGBps", "ratioToFio",
-                    "droppedPct", "acquireMicrosP99")) {
+            for (String key : List.of(
+                    "engine",
+                    "cache",
+                    "layers",
+                    "mode",
+                    "throughputGBps",
+                    "fioGBps",
+                    "ratioToFio",
+                    "droppedPct",
+                    "acquireMicrosP99")) {
                 assertTrue(r.has(key), "run lacks " + key + ": " + r);
             }
         }
@@ -79,7 +194,9 @@ class ReportsTest {
         assertEquals(12, root.path("capacity").path("uring").asInt());
         assertEquals(6, root.path("capacityUnderOnePercentDrops").path("sync").asInt());
         assertEquals(3, root.path("capacityDetail").get(0).path("probes").size());
-        assertEquals("vda", root.path("machine").path("storage").get(0).path("device").asText());
+        assertEquals(
+                "vda",
+                root.path("machine").path("storage").get(0).path("device").asText());
         assertEquals("fio-3.33", root.path("fio").asText());
     }
 
@@ -96,7 +213,9 @@ class ReportsTest {
         assertEquals(header.size(), row0.size(), "absent values are empty cells: " + lines.get(1));
         assertEquals("uring", row0.get(header.indexOf("engine")));
         assertEquals("", row0.get(header.indexOf("droppedPct")));
-        assertTrue(lines.get(5).endsWith("\"capacity probe, with, commas\""), "a comma inside a value is quoted: " + lines.get(5));
+        assertTrue(
+                lines.get(5).endsWith("\"capacity probe, with, commas\""),
+                "a comma inside a value is quoted: " + lines.get(5));
     }
 
     @Test
@@ -112,7 +231,9 @@ class ReportsTest {
 
     @Test
     void progressLineShowsBarCountsAndEta() {
-        assertEquals("[######..................] 25/100  25% ETA 0:30  x", BenchProgress.line("x", 25, 100, 10_000_000_000L));
+        assertEquals(
+                "[######..................] 25/100  25% ETA 0:30  x",
+                BenchProgress.line("x", 25, 100, 10_000_000_000L));
         assertEquals("[........................] 0/10   0% ETA --:--  y", BenchProgress.line("y", 0, 10, 0));
         assertTrue(BenchProgress.line("z", 12, 10, 1).startsWith("[########################] 10/10 100%"));
     }
@@ -128,7 +249,9 @@ class ReportsTest {
         Map<String, LatencyTrace> traces = new LinkedHashMap<>();
         traces.put("uring", a);
         traces.put("sync", b);
-        BenchRunner.Outcome o = new BenchRunner.Outcome(report(), Map.of("unpaced tick latency, x, cold, 4 layers", traces),
+        BenchRunner.Outcome o = new BenchRunner.Outcome(
+                report(),
+                Map.of("unpaced tick latency, x, cold, 4 layers", traces),
                 Map.of("frame-acquire time per tick at each engine's capacity, x, direct", traces));
         List<Path> files = ReportCharts.writeAll(o, dir.resolve("charts"));
         // throughput (one cache state), tick latency, acquire latency, capacity: 4 charts x PNG + SVG
@@ -146,13 +269,19 @@ class ReportsTest {
                 Document svg = xml.newDocumentBuilder().parse(f.toFile());
                 assertEquals("svg", svg.getDocumentElement().getTagName());
                 String name = f.getFileName().toString();
-                String title = name.startsWith("throughput") ? "beside fio" : name.startsWith("tick") ? "tick latency"
-                        : name.startsWith("acquire") ? "acquire time per tick" : "Layers sustained";
+                String title = name.startsWith("throughput")
+                        ? "beside fio"
+                        : name.startsWith("tick")
+                                ? "tick latency"
+                                : name.startsWith("acquire") ? "acquire time per tick" : "Layers sustained";
                 assertTrue(Files.readString(f).contains(title), f + " carries its title as text: " + title);
             }
         }
-        for (String name : List.of("capacity-hap_q-1920x1080-direct-60-fps.png", "acquire-latency-x-direct.png",
-                "tick-latency-x-cold-4-layers.svg", "throughput-hap_q-1920x1080-cold.png")) {
+        for (String name : List.of(
+                "capacity-hap_q-1920x1080-direct-60-fps.png",
+                "acquire-latency-x-direct.png",
+                "tick-latency-x-cold-4-layers.svg",
+                "throughput-hap_q-1920x1080-cold.png")) {
             assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals(name)), name + " in " + files);
         }
     }

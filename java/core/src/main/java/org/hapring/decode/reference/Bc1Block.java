@@ -52,8 +52,8 @@ public final class Bc1Block {
         return (t / 64 + t) / 64;
     }
 
-    private static void decode(MemorySegment texture, long offsetBytes, int[] rgba16, boolean fourColours,
-            int blackAlpha) {
+    private static void decode(
+            MemorySegment texture, long offsetBytes, int[] rgba16, boolean fourColours, int blackAlpha) {
         long bits = texture.get(BlockBits.LE64, offsetBytes);
         int colour0 = (int) (bits & 0xFFFF);
         int colour1 = (int) ((bits >>> 16) & 0xFFFF);

@@ -29,40 +29,141 @@ public final class Bc6hBlock {
 
     /** Table.MF and Table.F: mode, transformed, partition bits, endpoint bits, delta bits R G B, format. */
     private static final Mode[] MODES = {
-        mode(0, true, 5, 10, 5, 5, 5, "m[1:0],g2[4],b2[4],b3[4],r0[9:0],g0[9:0],b0[9:0],r1[4:0],g3[4],g2[3:0],"
-                + "g1[4:0],b3[0],g3[3:0],b1[4:0],b3[1],b2[3:0],r2[4:0],b3[2],r3[4:0],b3[3]"),
-        mode(1, true, 5, 7, 6, 6, 6, "m[1:0],g2[5],g3[4],g3[5],r0[6:0],b3[0],b3[1],b2[4],g0[6:0],b2[5],b3[2],"
-                + "g2[4],b0[6:0],b3[3],b3[5],b3[4],r1[5:0],g2[3:0],g1[5:0],g3[3:0],b1[5:0],"
-                + "b2[3:0],r2[5:0],r3[5:0]"),
-        mode(2, true, 5, 11, 5, 4, 4, "m[4:0],r0[9:0],g0[9:0],b0[9:0],r1[4:0],r0[10],g2[3:0],g1[3:0],g0[10],"
-                + "b3[0],g3[3:0],b1[3:0],b0[10],b3[1],b2[3:0],r2[4:0],b3[2],r3[4:0],b3[3]"),
-        mode(6, true, 5, 11, 4, 5, 4, "m[4:0],r0[9:0],g0[9:0],b0[9:0],r1[3:0],r0[10],g3[4],g2[3:0],g1[4:0],"
-                + "g0[10],g3[3:0],b1[3:0],b0[10],b3[1],b2[3:0],r2[3:0],b3[0],b3[2],r3[3:0],"
-                + "g2[4],b3[3]"),
-        mode(10, true, 5, 11, 4, 4, 5, "m[4:0],r0[9:0],g0[9:0],b0[9:0],r1[3:0],r0[10],b2[4],g2[3:0],g1[3:0],"
-                + "g0[10],b3[0],g3[3:0],b1[4:0],b0[10],b2[3:0],r2[3:0],b3[1],b3[2],r3[3:0],"
-                + "b3[4],b3[3]"),
-        mode(14, true, 5, 9, 5, 5, 5, "m[4:0],r0[8:0],b2[4],g0[8:0],g2[4],b0[8:0],b3[4],r1[4:0],g3[4],g2[3:0],"
-                + "g1[4:0],b3[0],g3[3:0],b1[4:0],b3[1],b2[3:0],r2[4:0],b3[2],r3[4:0],b3[3]"),
-        mode(18, true, 5, 8, 6, 5, 5, "m[4:0],r0[7:0],g3[4],b2[4],g0[7:0],b3[2],g2[4],b0[7:0],b3[3],b3[4],"
-                + "r1[5:0],g2[3:0],g1[4:0],b3[0],g3[3:0],b1[4:0],b3[1],b2[3:0],r2[5:0],"
-                + "r3[5:0]"),
-        mode(22, true, 5, 8, 5, 6, 5, "m[4:0],r0[7:0],b3[0],b2[4],g0[7:0],g2[5],g2[4],b0[7:0],g3[5],b3[4],"
-                + "r1[4:0],g3[4],g2[3:0],g1[5:0],g3[3:0],b1[4:0],b3[1],b2[3:0],r2[4:0],"
-                + "b3[2],r3[4:0],b3[3]"),
-        mode(26, true, 5, 8, 5, 5, 6, "m[4:0],r0[7:0],b3[1],b2[4],g0[7:0],b2[5],g2[4],b0[7:0],b3[5],b3[4],"
-                + "r1[4:0],g3[4],g2[3:0],g1[4:0],b3[0],g3[3:0],b1[5:0],b2[3:0],r2[4:0],"
-                + "b3[2],r3[4:0],b3[3]"),
-        mode(30, false, 5, 6, 6, 6, 6, "m[4:0],r0[5:0],g3[4],b3[0],b3[1],b2[4],g0[5:0],g2[5],b2[5],b3[2],"
-                + "g2[4],b0[5:0],g3[5],b3[3],b3[5],b3[4],r1[5:0],g2[3:0],g1[5:0],g3[3:0],"
-                + "b1[5:0],b2[3:0],r2[5:0],r3[5:0]"),
+        mode(
+                0,
+                true,
+                5,
+                10,
+                5,
+                5,
+                5,
+                "m[1:0],g2[4],b2[4],b3[4],r0[9:0],g0[9:0],b0[9:0],r1[4:0],g3[4],g2[3:0],"
+                        + "g1[4:0],b3[0],g3[3:0],b1[4:0],b3[1],b2[3:0],r2[4:0],b3[2],r3[4:0],b3[3]"),
+        mode(
+                1,
+                true,
+                5,
+                7,
+                6,
+                6,
+                6,
+                "m[1:0],g2[5],g3[4],g3[5],r0[6:0],b3[0],b3[1],b2[4],g0[6:0],b2[5],b3[2],"
+                        + "g2[4],b0[6:0],b3[3],b3[5],b3[4],r1[5:0],g2[3:0],g1[5:0],g3[3:0],b1[5:0],"
+                        + "b2[3:0],r2[5:0],r3[5:0]"),
+        mode(
+                2,
+                true,
+                5,
+                11,
+                5,
+                4,
+                4,
+                "m[4:0],r0[9:0],g0[9:0],b0[9:0],r1[4:0],r0[10],g2[3:0],g1[3:0],g0[10],"
+                        + "b3[0],g3[3:0],b1[3:0],b0[10],b3[1],b2[3:0],r2[4:0],b3[2],r3[4:0],b3[3]"),
+        mode(
+                6,
+                true,
+                5,
+                11,
+                4,
+                5,
+                4,
+                "m[4:0],r0[9:0],g0[9:0],b0[9:0],r1[3:0],r0[10],g3[4],g2[3:0],g1[4:0],"
+                        + "g0[10],g3[3:0],b1[3:0],b0[10],b3[1],b2[3:0],r2[3:0],b3[0],b3[2],r3[3:0],"
+                        + "g2[4],b3[3]"),
+        mode(
+                10,
+                true,
+                5,
+                11,
+                4,
+                4,
+                5,
+                "m[4:0],r0[9:0],g0[9:0],b0[9:0],r1[3:0],r0[10],b2[4],g2[3:0],g1[3:0],"
+                        + "g0[10],b3[0],g3[3:0],b1[4:0],b0[10],b2[3:0],r2[3:0],b3[1],b3[2],r3[3:0],"
+                        + "b3[4],b3[3]"),
+        mode(
+                14,
+                true,
+                5,
+                9,
+                5,
+                5,
+                5,
+                "m[4:0],r0[8:0],b2[4],g0[8:0],g2[4],b0[8:0],b3[4],r1[4:0],g3[4],g2[3:0],"
+                        + "g1[4:0],b3[0],g3[3:0],b1[4:0],b3[1],b2[3:0],r2[4:0],b3[2],r3[4:0],b3[3]"),
+        mode(
+                18,
+                true,
+                5,
+                8,
+                6,
+                5,
+                5,
+                "m[4:0],r0[7:0],g3[4],b2[4],g0[7:0],b3[2],g2[4],b0[7:0],b3[3],b3[4],"
+                        + "r1[5:0],g2[3:0],g1[4:0],b3[0],g3[3:0],b1[4:0],b3[1],b2[3:0],r2[5:0],"
+                        + "r3[5:0]"),
+        mode(
+                22,
+                true,
+                5,
+                8,
+                5,
+                6,
+                5,
+                "m[4:0],r0[7:0],b3[0],b2[4],g0[7:0],g2[5],g2[4],b0[7:0],g3[5],b3[4],"
+                        + "r1[4:0],g3[4],g2[3:0],g1[5:0],g3[3:0],b1[4:0],b3[1],b2[3:0],r2[4:0],"
+                        + "b3[2],r3[4:0],b3[3]"),
+        mode(
+                26,
+                true,
+                5,
+                8,
+                5,
+                5,
+                6,
+                "m[4:0],r0[7:0],b3[1],b2[4],g0[7:0],b2[5],g2[4],b0[7:0],b3[5],b3[4],"
+                        + "r1[4:0],g3[4],g2[3:0],g1[4:0],b3[0],g3[3:0],b1[5:0],b2[3:0],r2[4:0],"
+                        + "b3[2],r3[4:0],b3[3]"),
+        mode(
+                30,
+                false,
+                5,
+                6,
+                6,
+                6,
+                6,
+                "m[4:0],r0[5:0],g3[4],b3[0],b3[1],b2[4],g0[5:0],g2[5],b2[5],b3[2],"
+                        + "g2[4],b0[5:0],g3[5],b3[3],b3[5],b3[4],r1[5:0],g2[3:0],g1[5:0],g3[3:0],"
+                        + "b1[5:0],b2[3:0],r2[5:0],r3[5:0]"),
         mode(3, false, 0, 10, 10, 10, 10, "m[4:0],r0[9:0],g0[9:0],b0[9:0],r1[9:0],g1[9:0],b1[9:0]"),
-        mode(7, true, 0, 11, 9, 9, 9, "m[4:0],r0[9:0],g0[9:0],b0[9:0],r1[8:0],r0[10],g1[8:0],g0[10],b1[8:0],"
-                + "b0[10]"),
-        mode(11, true, 0, 12, 8, 8, 8, "m[4:0],r0[9:0],g0[9:0],b0[9:0],r1[7:0],r0[10:11],g1[7:0],g0[10:11],"
-                + "b1[7:0],b0[10:11]"),
-        mode(15, true, 0, 16, 4, 4, 4, "m[4:0],r0[9:0],g0[9:0],b0[9:0],r1[3:0],r0[10:15],g1[3:0],g0[10:15],"
-                + "b1[3:0],b0[10:15]"),
+        mode(
+                7,
+                true,
+                0,
+                11,
+                9,
+                9,
+                9,
+                "m[4:0],r0[9:0],g0[9:0],b0[9:0],r1[8:0],r0[10],g1[8:0],g0[10],b1[8:0]," + "b0[10]"),
+        mode(
+                11,
+                true,
+                0,
+                12,
+                8,
+                8,
+                8,
+                "m[4:0],r0[9:0],g0[9:0],b0[9:0],r1[7:0],r0[10:11],g1[7:0],g0[10:11]," + "b1[7:0],b0[10:11]"),
+        mode(
+                15,
+                true,
+                0,
+                16,
+                4,
+                4,
+                4,
+                "m[4:0],r0[9:0],g0[9:0],b0[9:0],r1[3:0],r0[10:15],g1[3:0],g0[10:15]," + "b1[3:0],b0[10:15]"),
     };
 
     /** MODE_BY_CODE[low 5 bits] = the mode, or null when reserved. */
@@ -83,6 +184,7 @@ public final class Bc6hBlock {
     private final BlockBits bits = new BlockBits();
     /** values[channel * 4 + endpoint]: r0..r3, g0..g3, b0..b3. */
     private final int[] values = new int[12];
+
     private final int[] indices = new int[16];
 
     /**
@@ -132,7 +234,8 @@ public final class Bc6hBlock {
                 values[base + e] = v;
             }
             for (int e = 0; e < subsets * 2; e++) {
-                values[base + e] = signed ? unquantizeSigned(values[base + e], precision)
+                values[base + e] = signed
+                        ? unquantizeSigned(values[base + e], precision)
                         : unquantizeUnsigned(values[base + e], precision);
             }
         }
@@ -201,18 +304,32 @@ public final class Bc6hBlock {
     static List<int[]> layoutsForTest() {
         List<int[]> out = new ArrayList<>();
         for (Mode m : MODES) {
-            out.add(new int[] {m.code, m.transformed ? 1 : 0, m.partitionBits, m.endpointBits,
-                m.deltaBits[0], m.deltaBits[1], m.deltaBits[2]});
+            out.add(new int[] {
+                m.code,
+                m.transformed ? 1 : 0,
+                m.partitionBits,
+                m.endpointBits,
+                m.deltaBits[0],
+                m.deltaBits[1],
+                m.deltaBits[2]
+            });
             out.add(m.moves.clone());
         }
         return out;
     }
 
-    private record Mode(int code, boolean transformed, int partitionBits, int endpointBits, int[] deltaBits,
-            int[] moves) {}
+    private record Mode(
+            int code, boolean transformed, int partitionBits, int endpointBits, int[] deltaBits, int[] moves) {}
 
-    private static Mode mode(int code, boolean transformed, int partitionBits, int endpointBits, int deltaR,
-            int deltaG, int deltaB, String format) {
+    private static Mode mode(
+            int code,
+            boolean transformed,
+            int partitionBits,
+            int endpointBits,
+            int deltaR,
+            int deltaG,
+            int deltaB,
+            String format) {
         List<Integer> moves = new ArrayList<>();
         for (String field : format.split(",")) {
             Matcher f = FIELD.matcher(field.trim());
@@ -235,7 +352,12 @@ public final class Bc6hBlock {
                 }
             }
         }
-        return new Mode(code, transformed, partitionBits, endpointBits, new int[] {deltaR, deltaG, deltaB},
+        return new Mode(
+                code,
+                transformed,
+                partitionBits,
+                endpointBits,
+                new int[] {deltaR, deltaG, deltaB},
                 moves.stream().mapToInt(Integer::intValue).toArray());
     }
 }

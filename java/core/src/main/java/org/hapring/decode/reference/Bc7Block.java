@@ -35,6 +35,7 @@ public final class Bc7Block {
     private final BlockBits bits = new BlockBits();
     /** endpoints[(subset * 2 + end) * 4 + channel], channel 0..3 = R, G, B, A. */
     private final int[] endpoints = new int[3 * 2 * 4];
+
     private final int[] primary = new int[16];
     private final int[] secondary = new int[16];
 

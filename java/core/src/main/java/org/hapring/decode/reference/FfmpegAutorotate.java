@@ -69,7 +69,8 @@ public final class FfmpegAutorotate {
         } else if (Math.abs(theta - 180) < 1.0) {
             boolean hflip = displayMatrix[0] < 0;
             boolean vflip = displayMatrix[4] < 0;
-            return hflip ? (vflip ? Rotation.ROTATE_180 : Rotation.MIRROR_HORIZONTAL)
+            return hflip
+                    ? (vflip ? Rotation.ROTATE_180 : Rotation.MIRROR_HORIZONTAL)
                     : (vflip ? Rotation.MIRROR_VERTICAL : Rotation.NONE);
         } else if (Math.abs(theta - 270) < 1.0) {
             return displayMatrix[3] < 0 ? Rotation.ANTI_TRANSPOSE : Rotation.COUNTERCLOCKWISE_90;
@@ -145,14 +146,20 @@ public final class FfmpegAutorotate {
     }
 
     private static boolean isIdentity(int[] m) {
-        return m[0] == 1 << 16 && m[4] == 1 << 16 && m[8] == 1 << 30
-                && m[1] == 0 && m[3] == 0 && m[2] == 0 && m[5] == 0 && m[6] == 0 && m[7] == 0;
+        return m[0] == 1 << 16
+                && m[4] == 1 << 16
+                && m[8] == 1 << 30
+                && m[1] == 0
+                && m[3] == 0
+                && m[2] == 0
+                && m[5] == 0
+                && m[6] == 0
+                && m[7] == 0;
     }
 
     private static void checkMatrix(int[] m, String what) {
         if (m == null || m.length != 9) {
-            throw new IllegalArgumentException(what + " must have 9 entries, has "
-                    + (m == null ? "none" : m.length));
+            throw new IllegalArgumentException(what + " must have 9 entries, has " + (m == null ? "none" : m.length));
         }
     }
 }

@@ -38,8 +38,8 @@ public final class PngWriter {
     public static void write(OutputStream out, MemorySegment rgba, int widthPixels, int heightPixels)
             throws IOException {
         if (widthPixels <= 0 || heightPixels <= 0) {
-            throw new IllegalArgumentException("picture must not be empty: widthPixels=" + widthPixels
-                    + " heightPixels=" + heightPixels);
+            throw new IllegalArgumentException(
+                    "picture must not be empty: widthPixels=" + widthPixels + " heightPixels=" + heightPixels);
         }
         long rowBytes = widthPixels * 4L;
         if (rowBytes + 1 > Integer.MAX_VALUE || rgba.byteSize() < rowBytes * heightPixels) {

@@ -34,8 +34,7 @@ import org.hapring.decode.TextureFrame;
  */
 public final class ReferenceDecoder {
     private static final ValueLayout.OfInt LE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfShort LE16 =
-            ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort LE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final short HALF_ONE = 0x3C00;
 
     private ReferenceDecoder() {}
@@ -58,8 +57,7 @@ public final class ReferenceDecoder {
         MemorySegment p0 = frame.plane(0);
         int[] px = new int[16];
         switch (variant) {
-            case HAP -> forEachBlock(width, height, px, rgbaOut,
-                    block -> Bc1Block.decode(p0, block * 8, px));
+            case HAP -> forEachBlock(width, height, px, rgbaOut, block -> Bc1Block.decode(p0, block * 8, px));
             case HAP_ALPHA -> {
                 Bc3Block bc3 = new Bc3Block();
                 forEachBlock(width, height, px, rgbaOut, block -> bc3.decode(p0, block * 16, px));
@@ -83,13 +81,14 @@ public final class ReferenceDecoder {
                     }
                 });
             }
-            case HAP_ALPHA_ONLY -> forEachBlock(width, height, px, rgbaOut, block -> {
-                Bc4Block.decode(p0, block * 8, px);
-                for (int i = 0; i < 16; i++) {
-                    int v = px[i];
-                    px[i] = Bc1Block.pack(v, v, v, 0xFF);
-                }
-            });
+            case HAP_ALPHA_ONLY ->
+                forEachBlock(width, height, px, rgbaOut, block -> {
+                    Bc4Block.decode(p0, block * 8, px);
+                    for (int i = 0; i < 16; i++) {
+                        int v = px[i];
+                        px[i] = Bc1Block.pack(v, v, v, 0xFF);
+                    }
+                });
             case HAP_R -> {
                 Bc7Block bc7 = new Bc7Block();
                 forEachBlock(width, height, px, rgbaOut, block -> bc7.decode(p0, block * 16, px));
@@ -101,8 +100,11 @@ public final class ReferenceDecoder {
                 forEachBlock(width, height, px, rgbaOut, block -> {
                     bc6h.decodeHalf(p0, block * 16, signed, half);
                     for (int i = 0; i < 16; i++) {
-                        px[i] = Bc1Block.pack(HalfFloat.toUnorm8(half[3 * i]), HalfFloat.toUnorm8(half[3 * i + 1]),
-                                HalfFloat.toUnorm8(half[3 * i + 2]), 0xFF);
+                        px[i] = Bc1Block.pack(
+                                HalfFloat.toUnorm8(half[3 * i]),
+                                HalfFloat.toUnorm8(half[3 * i + 1]),
+                                HalfFloat.toUnorm8(half[3 * i + 2]),
+                                0xFF);
                     }
                 });
             }
@@ -179,21 +181,24 @@ public final class ReferenceDecoder {
         }
         List<TextureFormat> planes = variant.planes();
         if (frame.planeCount() != planes.size()) {
-            throw new HapFormatException(variant.fourcc() + " needs " + planes.size()
-                    + " texture plane(s), the frame has " + frame.planeCount(), 0);
+            throw new HapFormatException(
+                    variant.fourcc() + " needs " + planes.size() + " texture plane(s), the frame has "
+                            + frame.planeCount(),
+                    0);
         }
         for (int i = 0; i < planes.size(); i++) {
             TextureFormat expected = planes.get(i);
             TextureFormat actual = frame.format(i);
             boolean signedHdr = variant == HapVariant.HAP_HDR && actual == TextureFormat.BC6H_SIGNED;
             if (actual != expected && !signedHdr) {
-                throw new HapFormatException(variant.fourcc() + " plane " + i + " must be " + expected
-                        + ", the frame holds " + actual, 0);
+                throw new HapFormatException(
+                        variant.fourcc() + " plane " + i + " must be " + expected + ", the frame holds " + actual, 0);
             }
             long textureBytes = actual.textureBytes(width, height);
             if (frame.planeBytes(i) != textureBytes) {
-                throw new HapFormatException("plane " + i + " (" + actual + ") holds " + frame.planeBytes(i)
-                        + " texture bytes, a " + width + "x" + height + " picture needs " + textureBytes,
+                throw new HapFormatException(
+                        "plane " + i + " (" + actual + ") holds " + frame.planeBytes(i) + " texture bytes, a " + width
+                                + "x" + height + " picture needs " + textureBytes,
                         Math.min(frame.planeBytes(i), textureBytes));
             }
         }

@@ -22,8 +22,15 @@ import org.hapring.decode.HapVariant;
 public final class Rotation {
     /** The geometric operation; see the class comment for FFmpeg's filter per kind. */
     public enum Kind {
-        NONE, CLOCKWISE_90, COUNTERCLOCKWISE_90, ROTATE_180, TRANSPOSE, ANTI_TRANSPOSE,
-        MIRROR_HORIZONTAL, MIRROR_VERTICAL, ARBITRARY
+        NONE,
+        CLOCKWISE_90,
+        COUNTERCLOCKWISE_90,
+        ROTATE_180,
+        TRANSPOSE,
+        ANTI_TRANSPOSE,
+        MIRROR_HORIZONTAL,
+        MIRROR_VERTICAL,
+        ARBITRARY
     }
 
     public static final Rotation NONE = new Rotation(Kind.NONE, 0);
@@ -51,8 +58,8 @@ public final class Rotation {
     /** The rotate filter by {@code thetaDegrees} clockwise (FFmpeg only makes whole degrees in [2, 359]). */
     static Rotation arbitrary(double thetaDegrees) {
         if (!(thetaDegrees > 1 && thetaDegrees < 360)) {
-            throw new IllegalArgumentException("FFmpeg inserts the rotate filter for 1 < theta < 360 only, not "
-                    + thetaDegrees);
+            throw new IllegalArgumentException(
+                    "FFmpeg inserts the rotate filter for 1 < theta < 360 only, not " + thetaDegrees);
         }
         return new Rotation(Kind.ARBITRARY, thetaDegrees);
     }
@@ -83,8 +90,10 @@ public final class Rotation {
 
     /** True when the output is the input's height wide and its width high (the transposes). */
     public boolean swapsDimensions() {
-        return kind == Kind.CLOCKWISE_90 || kind == Kind.COUNTERCLOCKWISE_90
-                || kind == Kind.TRANSPOSE || kind == Kind.ANTI_TRANSPOSE;
+        return kind == Kind.CLOCKWISE_90
+                || kind == Kind.COUNTERCLOCKWISE_90
+                || kind == Kind.TRANSPOSE
+                || kind == Kind.ANTI_TRANSPOSE;
     }
 
     public int outputWidth(int widthPixels, int heightPixels) {
@@ -112,10 +121,14 @@ public final class Rotation {
      *
      * @throws IllegalArgumentException when a size is not positive, a segment is too small or the two overlap
      */
-    public void apply(MemorySegment rgbaIn, int widthPixels, int heightPixels, MemorySegment rgbaOut,
-            HapVariant decodedFrom) {
+    public void apply(
+            MemorySegment rgbaIn, int widthPixels, int heightPixels, MemorySegment rgbaOut, HapVariant decodedFrom) {
         Objects.requireNonNull(decodedFrom, "decodedFrom");
-        apply(rgbaIn, widthPixels, heightPixels, rgbaOut,
+        apply(
+                rgbaIn,
+                widthPixels,
+                heightPixels,
+                rgbaOut,
                 decodedFrom == HapVariant.HAP_ALPHA_ONLY ? BLACK_GRAY8_AS_RGBA : BLACK_RGBA);
     }
 
@@ -130,8 +143,8 @@ public final class Rotation {
             case ROTATE_180 -> FlipTranspose.flip(in, width, height, out, true, true);
             case MIRROR_HORIZONTAL -> FlipTranspose.flip(in, width, height, out, true, false);
             case MIRROR_VERTICAL -> FlipTranspose.flip(in, width, height, out, false, true);
-            case ARBITRARY -> RotateFilter.rotate(in, width, height, out, RotateFilter.angleRadians(thetaDegrees),
-                    fillRgba);
+            case ARBITRARY ->
+                RotateFilter.rotate(in, width, height, out, RotateFilter.angleRadians(thetaDegrees), fillRgba);
         }
     }
 
@@ -146,8 +159,8 @@ public final class Rotation {
                     + " RGBA picture needs " + inBytes);
         }
         if (out.byteSize() < outBytes) {
-            throw new IllegalArgumentException("output holds " + out.byteSize() + " bytes, the " + kind
-                    + " picture needs " + outBytes);
+            throw new IllegalArgumentException(
+                    "output holds " + out.byteSize() + " bytes, the " + kind + " picture needs " + outBytes);
         }
         if (in.asSlice(0, inBytes).asOverlappingSlice(out.asSlice(0, outBytes)).isPresent()) {
             throw new IllegalArgumentException("input and output overlap; " + kind + " cannot work in place");

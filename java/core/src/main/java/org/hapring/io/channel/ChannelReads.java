@@ -31,7 +31,8 @@ final class ChannelReads {
             throws IoEngineException {
         if (options.direct()) {
             try {
-                return new OpenChannel(FileChannel.open(path, StandardOpenOption.READ, ExtendedOpenOption.DIRECT), true);
+                return new OpenChannel(
+                        FileChannel.open(path, StandardOpenOption.READ, ExtendedOpenOption.DIRECT), true);
             } catch (UnsupportedOperationException | IOException e) {
                 if (e instanceof NoSuchFileException || e instanceof AccessDeniedException) {
                     throw toEngineException("open", path, -1, (IOException) e);
@@ -64,7 +65,10 @@ final class ChannelReads {
                     return null;
                 }
                 if (status == RequestTable.EOF) {
-                    return IoEngineException.unexpectedEof(t.file(r).path(), t.offsetBytes(r), t.lengthBytes(r),
+                    return IoEngineException.unexpectedEof(
+                            t.file(r).path(),
+                            t.offsetBytes(r),
+                            t.lengthBytes(r),
                             Math.max(t.offsetBytes(r), t.endOffsetBytes(r)));
                 }
             }

@@ -36,7 +36,8 @@ final class CompletionQueue {
      */
     int await(long timeoutNanos) {
         try {
-            boolean got = timeoutNanos <= 0 ? published.tryAcquire()
+            boolean got = timeoutNanos <= 0
+                    ? published.tryAcquire()
                     : published.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
             return got ? poll() : -1;
         } catch (InterruptedException e) {

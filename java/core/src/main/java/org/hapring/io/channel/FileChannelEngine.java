@@ -54,8 +54,13 @@ public final class FileChannelEngine extends AbstractReadEngine {
             t.setDaemon(true);
             return t;
         };
-        pool = new ThreadPoolExecutor(config.poolThreads(), config.poolThreads(), 0, TimeUnit.NANOSECONDS,
-                new ArrayBlockingQueue<>(depth), factory);
+        pool = new ThreadPoolExecutor(
+                config.poolThreads(),
+                config.poolThreads(),
+                0,
+                TimeUnit.NANOSECONDS,
+                new ArrayBlockingQueue<>(depth),
+                factory);
     }
 
     @Override
@@ -77,9 +82,17 @@ public final class FileChannelEngine extends AbstractReadEngine {
         try {
             errors[r] = ChannelReads.readSlot(channels[requests.file(r).slot()], requests, r, transfers);
         } catch (RuntimeException | Error e) {
-            errors[r] = new IoEngineException(IoEngineException.Kind.OTHER, "read", 0, requests.file(r).path(),
-                    requests.offsetBytes(r), "the read failed on a pool thread: " + e
-                    + (e instanceof WrongThreadException ? " (the buffer's arena must be shared, not confined)" : ""), e);
+            errors[r] = new IoEngineException(
+                    IoEngineException.Kind.OTHER,
+                    "read",
+                    0,
+                    requests.file(r).path(),
+                    requests.offsetBytes(r),
+                    "the read failed on a pool thread: " + e
+                            + (e instanceof WrongThreadException
+                                    ? " (the buffer's arena must be shared, not confined)"
+                                    : ""),
+                    e);
         } finally {
             completions.publish(r);
         }

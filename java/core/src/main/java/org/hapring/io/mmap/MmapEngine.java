@@ -129,12 +129,24 @@ public final class MmapEngine extends AbstractReadEngine {
                     data[r] = slice;
                 }
             } catch (IOException e) {
-                errors[r] = new IoEngineException(IoEngineException.Kind.OTHER, "read", 0, requests.file(r).path(), off,
-                        e.toString(), e);
+                errors[r] = new IoEngineException(
+                        IoEngineException.Kind.OTHER,
+                        "read",
+                        0,
+                        requests.file(r).path(),
+                        off,
+                        e.toString(),
+                        e);
             } catch (InternalError e) {
                 // the JVM turns SIGBUS on a mapped page beyond a shrunken file into this
-                errors[r] = new IoEngineException(IoEngineException.Kind.UNEXPECTED_EOF, "read", 0, requests.file(r).path(),
-                        off, "the file shrank under its mapping while the pages were loaded", e);
+                errors[r] = new IoEngineException(
+                        IoEngineException.Kind.UNEXPECTED_EOF,
+                        "read",
+                        0,
+                        requests.file(r).path(),
+                        off,
+                        "the file shrank under its mapping while the pages were loaded",
+                        e);
             }
             done[(doneHead + doneCount++) % done.length] = r;
         }

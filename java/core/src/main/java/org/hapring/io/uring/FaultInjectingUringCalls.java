@@ -68,7 +68,8 @@ public final class FaultInjectingUringCalls implements UringCalls {
 
     /** {@code delegate} wrapped with the spec of the system property {@value #PROPERTY}, or itself when unset. */
     public static UringCalls wrapIfRequested(UringCalls delegate) {
-        return SPEC_FROM_PROPERTY == null || SPEC_FROM_PROPERTY.isBlank() ? delegate
+        return SPEC_FROM_PROPERTY == null || SPEC_FROM_PROPERTY.isBlank()
+                ? delegate
                 : new FaultInjectingUringCalls(delegate, SPEC_FROM_PROPERTY);
     }
 
@@ -85,8 +86,11 @@ public final class FaultInjectingUringCalls implements UringCalls {
     @Override
     public void requireLibrary() throws NativeLibraryException {
         if (take("library") == MISSING) {
-            throw new NativeLibraryException("liburing.so.2", "injected by " + PROPERTY,
-                    "install liburing 2.x (Debian/Ubuntu: apt-get install liburing2)", null);
+            throw new NativeLibraryException(
+                    "liburing.so.2",
+                    "injected by " + PROPERTY,
+                    "install liburing 2.x (Debian/Ubuntu: apt-get install liburing2)",
+                    null);
         }
         delegate.requireLibrary();
     }

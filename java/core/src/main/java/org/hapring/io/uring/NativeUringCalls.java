@@ -51,8 +51,8 @@ public final class NativeUringCalls implements UringCalls {
                 return false;
             }
             MemorySegment p = probe.reinterpret(io_uring_probe.sizeof() + (long) opsLen * io_uring_probe_op.sizeof());
-            MemorySegment entry = p.asSlice(io_uring_probe.sizeof() + (long) op * io_uring_probe_op.sizeof(),
-                    io_uring_probe_op.sizeof());
+            MemorySegment entry = p.asSlice(
+                    io_uring_probe.sizeof() + (long) op * io_uring_probe_op.sizeof(), io_uring_probe_op.sizeof());
             return (io_uring_probe_op.flags(entry) & Liburing.IO_URING_OP_SUPPORTED()) != 0;
         } finally {
             Liburing.io_uring_free_probe(probe);

@@ -111,7 +111,14 @@ final class Ring {
      * {@code bufIndex < 0} means IORING_OP_READ into unregistered memory; {@code fixedFile} means {@code fd}
      * is a registered-file index (IOSQE_FIXED_FILE).
      */
-    boolean prepRead(int opcode, int fd, boolean fixedFile, long addr, int lengthBytes, long fileOffsetBytes, int bufIndex,
+    boolean prepRead(
+            int opcode,
+            int fd,
+            boolean fixedFile,
+            long addr,
+            int lengthBytes,
+            long fileOffsetBytes,
+            int bufIndex,
             long userData) {
         int tail = ring.get(ValueLayout.JAVA_INT, SQE_TAIL);
         int head = (int) INT.getAcquire(ALL, sqKhead);

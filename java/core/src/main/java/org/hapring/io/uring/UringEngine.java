@@ -67,8 +67,14 @@ public final class UringEngine extends AbstractReadEngine {
         try {
             calls.requireLibrary();
         } catch (NativeLibraryException e) {
-            throw new IoEngineException(IoEngineException.Kind.LIBRARY_MISSING, "dlopen", 0, null, -1,
-                    UringDiagnostics.libraryMissing(e.getMessage()), e);
+            throw new IoEngineException(
+                    IoEngineException.Kind.LIBRARY_MISSING,
+                    "dlopen",
+                    0,
+                    null,
+                    -1,
+                    UringDiagnostics.libraryMissing(e.getMessage()),
+                    e);
         }
         int[] rc = new int[1];
         Ring ring = Ring.create(calls, config.queueDepth(), rc);
@@ -77,8 +83,14 @@ public final class UringEngine extends AbstractReadEngine {
         }
         if (!calls.supportsOp(ring.ring, Liburing.IORING_OP_READ())) {
             ring.close(calls);
-            throw new IoEngineException(IoEngineException.Kind.UNSUPPORTED, "io_uring_probe", Errno.ENOSYS, null, -1,
-                    "the kernel lacks IORING_OP_READ; fix: Linux >= 5.6", null);
+            throw new IoEngineException(
+                    IoEngineException.Kind.UNSUPPORTED,
+                    "io_uring_probe",
+                    Errno.ENOSYS,
+                    null,
+                    -1,
+                    "the kernel lacks IORING_OP_READ; fix: Linux >= 5.6",
+                    null);
         }
         UringEngine e = new UringEngine(config, calls, ring, registered, fallbackReason);
         e.setUpTables();
@@ -212,17 +224,23 @@ public final class UringEngine extends AbstractReadEngine {
         int b = requests.bufferIndex(r);
         boolean fixed = bufferRegistered[b];
         long addr = requests.buffer(r).address() + requests.doneBytes(r);
-        return ring.prepRead(fixed ? Liburing.IORING_OP_READ_FIXED() : Liburing.IORING_OP_READ(),
-                fileFixed[f] ? f : fds[f], fileFixed[f], addr, requests.nextReadLengthBytes(r),
-                requests.nextReadOffsetBytes(r), fixed ? b : -1, r);
+        return ring.prepRead(
+                fixed ? Liburing.IORING_OP_READ_FIXED() : Liburing.IORING_OP_READ(),
+                fileFixed[f] ? f : fds[f],
+                fileFixed[f],
+                addr,
+                requests.nextReadLengthBytes(r),
+                requests.nextReadOffsetBytes(r),
+                fixed ? b : -1,
+                r);
     }
 
     @Override
     protected int submitRequests(int[] slots, int count) throws IoEngineException {
         for (int i = 0; i < count; i++) {
             if (!prepare(slots[i])) {
-                throw new IllegalStateException("SQ full with " + count + " reads queued (ring entries="
-                        + ring.sqEntries() + ")");
+                throw new IllegalStateException(
+                        "SQ full with " + count + " reads queued (ring entries=" + ring.sqEntries() + ")");
             }
         }
         readsSubmitted += count;
@@ -265,8 +283,8 @@ public final class UringEngine extends AbstractReadEngine {
                 break;
             }
             ring.setTimeout(left);
-            int rc = calls.submitAndWaitTimeout(ring.ring, ring.cqePtr, Math.min(minEvents - delivered, inFlight()),
-                    ring.timespec);
+            int rc = calls.submitAndWaitTimeout(
+                    ring.ring, ring.cqePtr, Math.min(minEvents - delivered, inFlight()), ring.timespec);
             enterCalls++;
             if (rc == -Errno.EINTR || rc == -Errno.EAGAIN || rc == -Errno.EBUSY) {
                 retries++;
@@ -292,8 +310,15 @@ public final class UringEngine extends AbstractReadEngine {
                     continue;
                 }
                 delivered++;
-                fail(r, IoEngineException.ofErrno("read", res, requests.file(r).path(), requests.offsetBytes(r),
-                        "lengthBytes=" + requests.lengthBytes(r) + " at file offset " + requests.nextReadOffsetBytes(r)),
+                fail(
+                        r,
+                        IoEngineException.ofErrno(
+                                "read",
+                                res,
+                                requests.file(r).path(),
+                                requests.offsetBytes(r),
+                                "lengthBytes=" + requests.lengthBytes(r) + " at file offset "
+                                        + requests.nextReadOffsetBytes(r)),
                         handler);
                 continue;
             }
@@ -319,8 +344,17 @@ public final class UringEngine extends AbstractReadEngine {
         if (prepare(r)) {
             return 0;
         }
-        fail(r, new IoEngineException(IoEngineException.Kind.OTHER, "read", 0, requests.file(r).path(),
-                requests.offsetBytes(r), "no free SQE to continue a short read", null), handler);
+        fail(
+                r,
+                new IoEngineException(
+                        IoEngineException.Kind.OTHER,
+                        "read",
+                        0,
+                        requests.file(r).path(),
+                        requests.offsetBytes(r),
+                        "no free SQE to continue a short read",
+                        null),
+                handler);
         return 1;
     }
 

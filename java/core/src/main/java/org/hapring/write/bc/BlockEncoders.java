@@ -21,8 +21,9 @@ public final class BlockEncoders {
             case BC4 -> new Bc4Encoder();
             case BC7 -> new Bc7Mode6Encoder();
             case BC6H_UNSIGNED -> new Bc6hMode11Encoder();
-            case BC6H_SIGNED -> throw new IllegalArgumentException(
-                    "signed BC6H is not written (HapH files from this writer use unsigned BC6H)");
+            case BC6H_SIGNED ->
+                throw new IllegalArgumentException(
+                        "signed BC6H is not written (HapH files from this writer use unsigned BC6H)");
         };
     }
 }

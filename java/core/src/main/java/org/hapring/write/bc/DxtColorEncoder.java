@@ -23,6 +23,7 @@ import java.util.Arrays;
 final class DxtColorEncoder {
     /** SOLID5[t] / SOLID6[t]: best (e0 << 8 | e1) so that (2 x(e0) + x(e1)) / 3 is nearest t. */
     private static final int[] SOLID5 = solidTable(31);
+
     private static final int[] SOLID6 = solidTable(63);
 
     private final float[] axis = new float[3];
@@ -44,7 +45,8 @@ final class DxtColorEncoder {
         float tMin = Float.MAX_VALUE;
         float tMax = -Float.MAX_VALUE;
         for (int i = 0; i < 16; i++) {
-            float t = (px[4 * i] - mean[0]) * axis[0] + (px[4 * i + 1] - mean[1]) * axis[1]
+            float t = (px[4 * i] - mean[0]) * axis[0]
+                    + (px[4 * i + 1] - mean[1]) * axis[1]
                     + (px[4 * i + 2] - mean[2]) * axis[2];
             tMin = Math.min(tMin, t);
             tMax = Math.max(tMax, t);

@@ -18,8 +18,8 @@ public final class PlaneEncoder {
      * 4 * blocks - 1 in each direction) into {@code dst}, row-major, top row first. {@code dst} must be
      * accessible from other threads (a shared or global arena's memory, or a heap segment).
      */
-    public static void encode(PixelSource source, TextureFormat format, int blocksAcross, int blocksDown,
-            MemorySegment dst) {
+    public static void encode(
+            PixelSource source, TextureFormat format, int blocksAcross, int blocksDown, MemorySegment dst) {
         long needed = (long) blocksAcross * blocksDown * format.blockBytes();
         if (dst.byteSize() < needed) {
             throw new IllegalArgumentException("plane needs " + needed + " bytes, dst holds " + dst.byteSize());

@@ -26,8 +26,9 @@ final class AutorotateCheck {
      * Asserts that {@code movie} (frames of {@code variant}, decoded size {@code width x height}) hashes as
      * {@code expectedLines}; returns the rotation it applied.
      */
-    static Rotation assertMatches(Path movie, HapVariant variant, int widthPixels, int heightPixels,
-            List<String> expectedLines) throws HapFormatException {
+    static Rotation assertMatches(
+            Path movie, HapVariant variant, int widthPixels, int heightPixels, List<String> expectedLines)
+            throws HapFormatException {
         MovMatrices matrices = MovMatrices.read(movie);
         Rotation rotation = FfmpegAutorotate.of(matrices.tkhd(), matrices.mvhd());
         int outWidth = rotation.outputWidth(widthPixels, heightPixels);
@@ -39,8 +40,8 @@ final class AutorotateCheck {
             MemorySegment decoded = arena.allocate(ReferenceDecoder.rgbaBytes(widthPixels, heightPixels));
             MemorySegment shown = arena.allocate(outBytes);
             for (int i = 0; i < packets.size(); i++) {
-                TextureFrame frame = HapTestFrames.frame(arena, variant, widthPixels, heightPixels,
-                        HapTestFrames.planes(packets.get(i)));
+                TextureFrame frame = HapTestFrames.frame(
+                        arena, variant, widthPixels, heightPixels, HapTestFrames.planes(packets.get(i)));
                 ReferenceDecoder.toRgba(frame, variant, decoded);
                 rotation.apply(decoded, widthPixels, heightPixels, shown, variant);
                 String what = movie.getFileName() + " frame " + i + " (" + rotation + ")";
@@ -48,8 +49,10 @@ final class AutorotateCheck {
                 if (!FrameMd5.hashOfLine(expectedLines.get(i)).equals(FrameMd5.md5Hex(shown))) {
                     byte[] ffmpeg = Ffmpeg.decodeRgbaAutorotated(movie);
                     RgbaAssert.assertSameRgba(ffmpeg, Math.toIntExact(i * outBytes), shown, outWidth, outHeight, what);
-                    assertEquals(FrameMd5.hashOfLine(expectedLines.get(i)), FrameMd5.md5Hex(shown), what
-                            + ": same pixels as FFmpeg's rawvideo but a different framemd5");
+                    assertEquals(
+                            FrameMd5.hashOfLine(expectedLines.get(i)),
+                            FrameMd5.md5Hex(shown),
+                            what + ": same pixels as FFmpeg's rawvideo but a different framemd5");
                 }
             }
         }

@@ -46,7 +46,9 @@ class Bc6hBlockTest {
                 for (int e = 0; e < 4; e++) {
                     int width = e >= ends ? 0 : e == 0 ? precision : info[4 + c];
                     for (int bit = 0; bit < 16; bit++) {
-                        assertEquals(bit < width ? 1 : 0, seen[c * 4 + e][bit],
+                        assertEquals(
+                                bit < width ? 1 : 0,
+                                seen[c * 4 + e][bit],
                                 "mode " + code + " " + "rgb".charAt(c) + e + "[" + bit + "]");
                     }
                 }
@@ -73,7 +75,12 @@ class Bc6hBlockTest {
     @Test
     void mode3UnsignedFullRangeEndpoints() {
         // m = 00011, r0 g0 b0 = 1023, r1 g1 b1 = 0 (10 bits each), 63 index bits
-        BitWriter w = new BitWriter().put(3, 5).put(1023, 10).put(1023, 10).put(1023, 10).put(0, 30);
+        BitWriter w = new BitWriter()
+                .put(3, 5)
+                .put(1023, 10)
+                .put(1023, 10)
+                .put(1023, 10)
+                .put(0, 30);
         int[] index = new int[16];
         for (int i = 0; i < 16; i++) {
             index[i] = i;

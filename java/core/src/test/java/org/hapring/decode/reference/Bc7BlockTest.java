@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class Bc7BlockTest {
     /** The specification's interpolation weights, written out again. */
     private static final int[] W2 = {0, 21, 43, 64};
+
     private static final int[] W3 = {0, 9, 18, 27, 37, 46, 55, 64};
     private static final int[] W4 = {0, 4, 9, 13, 17, 21, 26, 30, 34, 38, 43, 47, 51, 55, 60, 64};
 
@@ -37,7 +38,14 @@ class Bc7BlockTest {
     void mode6EndpointsWithPBitsAndFourBitIndices() {
         // R0 R1 G0 G1 B0 B1 A0 A1 (7 bits each), p0, p1, then 16 indices (anchor 3 bits)
         BitWriter w = new BitWriter().put(1 << 6, 7);
-        w.put(0, 7).put(0x7F, 7).put(0x10, 7).put(0x50, 7).put(0x7F, 7).put(0, 7).put(0x7F, 7).put(0x7F, 7);
+        w.put(0, 7)
+                .put(0x7F, 7)
+                .put(0x10, 7)
+                .put(0x50, 7)
+                .put(0x7F, 7)
+                .put(0, 7)
+                .put(0x7F, 7)
+                .put(0x7F, 7);
         w.put(0, 1).put(1, 1);
         w.put(0, 3);
         for (int i = 1; i < 16; i++) {
@@ -63,7 +71,14 @@ class Bc7BlockTest {
         for (int rotation = 0; rotation < 4; rotation++) {
             // rotation(2); R0 R1 G0 G1 B0 B1 (7 bits); A0 A1 (8 bits); 31 + 31 index bits
             BitWriter w = new BitWriter().put(1 << 5, 6).put(rotation, 2);
-            w.put(0x40, 7).put(0x40, 7).put(0x20, 7).put(0x20, 7).put(0x10, 7).put(0x10, 7).put(0x33, 8).put(0x33, 8);
+            w.put(0x40, 7)
+                    .put(0x40, 7)
+                    .put(0x20, 7)
+                    .put(0x20, 7)
+                    .put(0x10, 7)
+                    .put(0x10, 7)
+                    .put(0x33, 8)
+                    .put(0x33, 8);
             w.put(0, 62);
             bc7.decode(w.block(), 0, px);
             int r = Bc7Block.widen(0x40, 7);
@@ -80,7 +95,14 @@ class Bc7BlockTest {
         for (int selection = 0; selection < 2; selection++) {
             // rotation 0, isb; R0 R1 G0 G1 B0 B1 (5 bits); A0 A1 (6 bits); 31 primary (2-bit), 47 secondary (3-bit)
             BitWriter w = new BitWriter().put(1 << 4, 5).put(0, 2).put(selection, 1);
-            w.put(0, 5).put(31, 5).put(0, 5).put(31, 5).put(31, 5).put(0, 5).put(0, 6).put(63, 6);
+            w.put(0, 5)
+                    .put(31, 5)
+                    .put(0, 5)
+                    .put(31, 5)
+                    .put(31, 5)
+                    .put(0, 5)
+                    .put(0, 6)
+                    .put(63, 6);
             w.put(1, 1);
             for (int i = 1; i < 16; i++) {
                 w.put(1, 2);
@@ -93,7 +115,11 @@ class Bc7BlockTest {
             int colourWeight = selection == 0 ? W2[1] : W3[3];
             int alphaWeight = selection == 0 ? W3[3] : W2[1];
             for (int i = 0; i < 16; i++) {
-                assertPixel(px[i], mix(0, 255, colourWeight), mix(0, 255, colourWeight), mix(255, 0, colourWeight),
+                assertPixel(
+                        px[i],
+                        mix(0, 255, colourWeight),
+                        mix(0, 255, colourWeight),
+                        mix(255, 0, colourWeight),
                         mix(0, 255, alphaWeight));
             }
         }

@@ -78,8 +78,10 @@ class CraftedBlocksFfmpegTest {
         // A 16x16 HapM frame (16 blocks) is 4 + (4 + 16 * 16) + (4 + 8 * 16) = 396 bytes. FFmpeg's Hap1 frames
         // of 28x28 (49 blocks) are 8 + 8 * 49 = 400: the HapM frame fits with its outer section declaring the
         // 4 spare bytes at the end, which FFmpeg's HapM decoder never reads.
-        MovPatch mov = MovPatch.load(Ffmpeg.clip(Spec.of("hap").snappy(false).size(28, 28).frames(2)))
-                .fourcc("HapM").size(16, 16);
+        MovPatch mov = MovPatch.load(
+                        Ffmpeg.clip(Spec.of("hap").snappy(false).size(28, 28).frames(2)))
+                .fourcc("HapM")
+                .size(16, 16);
         int blocks = 16;
         for (int f = 0; f < mov.frameCount(); f++) {
             Random random = new Random(60 + f);
@@ -110,8 +112,8 @@ class CraftedBlocksFfmpegTest {
 
         MovPatch a = patched("hap", 8).fourcc("HapA").sectionType(0xA1).size(63, 47);
         a.texture(0, bc4Texture(new Random(52)));
-        ReferenceDecoderFfmpegTest.assertDecodesLikeFfmpeg(a.save(dir.resolve("a63.mov")), HapVariant.HAP_ALPHA_ONLY,
-                63, 47);
+        ReferenceDecoderFfmpegTest.assertDecodesLikeFfmpeg(
+                a.save(dir.resolve("a63.mov")), HapVariant.HAP_ALPHA_ONLY, 63, 47);
     }
 
     private static MovPatch patched(String format, int blockBytes) {

@@ -84,8 +84,24 @@ class FfmpegAutorotateFfmpegTest {
     static Stream<Arguments> cases() {
         List<Arguments> args = new ArrayList<>();
         Spec hap = Spec.of("hap").snappy(false).size(36, 20).frames(2).noise(true);
-        for (Case c : List.of(CW90, CW180, CW270, MINUS45, CW30, HALF, CW89, CW359, CW1, HFLIP, VFLIP, TRANSPOSE,
-                ANTI, MIRROR30, SCALE2, SHIFT, DEGENERATE)) {
+        for (Case c : List.of(
+                CW90,
+                CW180,
+                CW270,
+                MINUS45,
+                CW30,
+                HALF,
+                CW89,
+                CW359,
+                CW1,
+                HFLIP,
+                VFLIP,
+                TRANSPOSE,
+                ANTI,
+                MIRROR30,
+                SCALE2,
+                SHIFT,
+                DEGENERATE)) {
             args.add(Arguments.of(hap, HapVariant.HAP, c));
         }
         Spec q = Spec.of("hap_q").chunks(2).size(20, 44).frames(2).noise(true);
@@ -105,7 +121,8 @@ class FfmpegAutorotateFfmpegTest {
     @Test
     void rgbaWithRandomAlpha() throws HapFormatException {
         for (Case c : List.of(CW30, MINUS45, CW90, HFLIP)) {
-            MovPatch mov = MovPatch.load(Ffmpeg.clip(Spec.of("hap_alpha").snappy(false).frames(2)));
+            MovPatch mov =
+                    MovPatch.load(Ffmpeg.clip(Spec.of("hap_alpha").snappy(false).frames(2)));
             for (int f = 0; f < mov.frameCount(); f++) {
                 mov.texture(f, CraftedBlocksFfmpegTest.dxt5Texture(new Random(70 + f)));
             }
@@ -117,8 +134,10 @@ class FfmpegAutorotateFfmpegTest {
     @Test
     void hapAlphaOnlyIsRotatedAsGreyWithLumaSixteenFill() throws HapFormatException {
         for (Case c : List.of(CW30, HALF, CW180)) {
-            MovPatch mov = MovPatch.load(Ffmpeg.clip(Spec.of("hap").snappy(false).frames(2)))
-                    .fourcc("HapA").sectionType(0xA1);
+            MovPatch mov = MovPatch.load(
+                            Ffmpeg.clip(Spec.of("hap").snappy(false).frames(2)))
+                    .fourcc("HapA")
+                    .sectionType(0xA1);
             for (int f = 0; f < mov.frameCount(); f++) {
                 mov.texture(f, CraftedBlocksFfmpegTest.bc4Texture(new Random(80 + f)));
             }
@@ -130,7 +149,9 @@ class FfmpegAutorotateFfmpegTest {
     @Test
     void sizeThatIsNotAMultipleOfFour() throws HapFormatException {
         for (Case c : List.of(CW30, MINUS45, CW359, CW89, CW270)) {
-            MovPatch mov = MovPatch.load(Ffmpeg.clip(Spec.of("hap").snappy(false).frames(2).noise(true))).size(61, 46);
+            MovPatch mov = MovPatch.load(
+                            Ffmpeg.clip(Spec.of("hap").snappy(false).frames(2).noise(true)))
+                    .size(61, 46);
             Path movie = mov.displayMatrix(c.tkhd()).save(dir.resolve("hap61.mov"));
             assertRotation(c, movie, HapVariant.HAP, 61, 46);
         }
@@ -144,16 +165,18 @@ class FfmpegAutorotateFfmpegTest {
     @Test
     void hapQAlphaFixtureWithOtherMatrices() throws HapFormatException {
         for (Case c : List.of(CW30, HALF, CW90, ANTI)) {
-            Path movie = MovPatch.load(RealMedia.movie("bluecadet_hapm.mov")).movieMatrix(matrix(ONE, 0, 0, ONE))
-                    .displayMatrix(c.tkhd()).save(dir.resolve("hapm.mov"));
+            Path movie = MovPatch.load(RealMedia.movie("bluecadet_hapm.mov"))
+                    .movieMatrix(matrix(ONE, 0, 0, ONE))
+                    .displayMatrix(c.tkhd())
+                    .save(dir.resolve("hapm.mov"));
             assertRotation(c, movie, HapVariant.HAP_Q_ALPHA, 640, 360);
         }
     }
 
     private static void assertRotation(Case c, Path movie, HapVariant variant, int width, int height)
             throws HapFormatException {
-        Rotation rotation = AutorotateCheck.assertMatches(movie, variant, width, height,
-                Ffmpeg.framemd5Autorotated(movie));
+        Rotation rotation =
+                AutorotateCheck.assertMatches(movie, variant, width, height, Ffmpeg.framemd5Autorotated(movie));
         assertEquals(c.kind(), rotation.kind(), c.name());
         if (!Double.isNaN(c.thetaDegrees())) {
             assertEquals(c.thetaDegrees(), rotation.thetaDegrees(), c.name());

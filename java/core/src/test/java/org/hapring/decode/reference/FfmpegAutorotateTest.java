@@ -133,8 +133,8 @@ class FfmpegAutorotateTest {
 
         assertNull(FfmpegAutorotate.composeWithMovieMatrix(IDENTITY, IDENTITY));
         // mvhd scales by 2 (16.16) and w by almost 2 (2.30): a quarter turn stays a quarter turn, entries double
-        int[] scaled = FfmpegAutorotate.composeWithMovieMatrix(matrix(0, ONE, -ONE, 0),
-                new int[] {2 * ONE, 0, 0, 0, 2 * ONE, 0, 0, 0, 0x7FFF_FFFE});
+        int[] scaled = FfmpegAutorotate.composeWithMovieMatrix(
+                matrix(0, ONE, -ONE, 0), new int[] {2 * ONE, 0, 0, 0, 2 * ONE, 0, 0, 0, 0x7FFF_FFFE});
         assertArrayEquals(new int[] {0, 2 * ONE, 0, -2 * ONE, 0, 0, 0, 0, 0x7FFF_FFFE}, scaled);
         assertEquals(Rotation.CLOCKWISE_90, FfmpegAutorotate.ofDisplayMatrix(scaled));
     }

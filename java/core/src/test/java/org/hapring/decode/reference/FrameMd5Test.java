@@ -25,7 +25,8 @@ class FrameMd5Test {
 
     @Test
     void parsesDataLinesAndSkipsComments() {
-        assertEquals("2e03cbdf9f90c1e7b4c6e490b621761c",
+        assertEquals(
+                "2e03cbdf9f90c1e7b4c6e490b621761c",
                 FrameMd5.hashOfLine("0,          0,          0,        1,   921600, 2e03cbdf9f90c1e7b4c6e490b621761c"));
         assertNull(FrameMd5.hashOfLine("#hash: MD5"));
         assertNull(FrameMd5.hashOfLine("   "));

@@ -35,8 +35,22 @@ public final class HapTestFrames {
         try {
             Path raw = Files.createTempFile("hapring-packets", ".bin");
             try {
-                Ffmpeg.run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", movie.toString(),
-                        "-map", "0:v:0", "-c", "copy", "-f", "data", raw.toString()));
+                Ffmpeg.run(List.of(
+                        "ffmpeg",
+                        "-nostdin",
+                        "-hide_banner",
+                        "-loglevel",
+                        "error",
+                        "-y",
+                        "-i",
+                        movie.toString(),
+                        "-map",
+                        "0:v:0",
+                        "-c",
+                        "copy",
+                        "-f",
+                        "data",
+                        raw.toString()));
                 byte[] all = Files.readAllBytes(raw);
                 List<byte[]> out = new ArrayList<>();
                 int at = 0;
@@ -69,8 +83,8 @@ public final class HapTestFrames {
     }
 
     /** Wraps texture planes as a frame of {@code variant} (for HapH: unsigned BC6H). */
-    public static TextureFrame frame(Arena arena, HapVariant variant, int widthPixels, int heightPixels,
-            List<byte[]> planes) {
+    public static TextureFrame frame(
+            Arena arena, HapVariant variant, int widthPixels, int heightPixels, List<byte[]> planes) {
         MemorySegment p0 = arena.allocate(planes.get(0).length);
         MemorySegment p1 = arena.allocate(planes.size() > 1 ? planes.get(1).length : 1);
         TextureFrame frame = TextureFrame.wrap(p0, p1);
@@ -94,8 +108,9 @@ public final class HapTestFrames {
                 case 0xA0 -> Arrays.copyOfRange(buf, payload, end);
                 case 0xB0 -> Snappy.uncompress(Arrays.copyOfRange(buf, payload, end));
                 case 0xC0 -> chunked(buf, payload, end);
-                default -> throw new IllegalStateException("unknown compressor in section type 0x"
-                        + Integer.toHexString(type));
+                default ->
+                    throw new IllegalStateException(
+                            "unknown compressor in section type 0x" + Integer.toHexString(type));
             };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,7 +132,7 @@ public final class HapTestFrames {
                 case 0x02 -> compressors = Arrays.copyOfRange(buf, start, start + length);
                 case 0x03 -> sizes = le32s(buf, start, length / 4);
                 case 0x04 -> offsets = le32s(buf, start, length / 4);
-                default -> { }
+                default -> {}
             }
         }
         if (compressors == null || sizes == null) {

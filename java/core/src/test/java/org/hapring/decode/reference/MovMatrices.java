@@ -37,8 +37,8 @@ record MovMatrices(int[] mvhd, int[] tkhd, int mvhdMatrixOffset, int tkhdMatrixO
         if (f.mvhdMatrix < 0 || f.videoTkhdMatrix < 0) {
             throw new IllegalStateException("no mvhd or no video track tkhd found");
         }
-        return new MovMatrices(ints(file, f.mvhdMatrix), ints(file, f.videoTkhdMatrix), f.mvhdMatrix,
-                f.videoTkhdMatrix);
+        return new MovMatrices(
+                ints(file, f.mvhdMatrix), ints(file, f.videoTkhdMatrix), f.mvhdMatrix, f.videoTkhdMatrix);
     }
 
     private static int[] ints(byte[] b, int at) {

@@ -59,8 +59,8 @@ final class MovPatch {
     MovPatch texture(int frame, byte[] texture) {
         int at = frameStarts.get(frame);
         if ((bytes[at + 3] & 0xF0) != 0xA0 || texture.length != textureBytes(frame)) {
-            throw new IllegalArgumentException("frame " + frame + " is not an uncompressed section of "
-                    + texture.length + " bytes");
+            throw new IllegalArgumentException(
+                    "frame " + frame + " is not an uncompressed section of " + texture.length + " bytes");
         }
         System.arraycopy(texture, 0, bytes, at + HapTestFrames.headerBytes(bytes, at), texture.length);
         return this;
@@ -155,7 +155,8 @@ final class MovPatch {
                     frame = HapTestFrames.sectionEnd(bytes, frame);
                 }
                 if (frame != end) {
-                    throw new IllegalStateException("frames do not tile mdat: walk ended at " + frame + ", mdat at " + end);
+                    throw new IllegalStateException(
+                            "frames do not tile mdat: walk ended at " + frame + ", mdat at " + end);
                 }
             }
             at = end;
@@ -163,7 +164,10 @@ final class MovPatch {
     }
 
     private long be32(int at) {
-        return (bytes[at] & 0xFFL) << 24 | (bytes[at + 1] & 0xFF) << 16 | (bytes[at + 2] & 0xFF) << 8 | (bytes[at + 3] & 0xFF);
+        return (bytes[at] & 0xFFL) << 24
+                | (bytes[at + 1] & 0xFF) << 16
+                | (bytes[at + 2] & 0xFF) << 8
+                | (bytes[at + 3] & 0xFF);
     }
 
     private void putBe32(int at, int v) {

@@ -34,7 +34,9 @@ class PngWriterTest {
             for (int x = 0; x < width; x++) {
                 int argb = image.getRGB(x, y);
                 int at = (y * width + x) * 4;
-                int expected = (rgba[at + 3] & 0xFF) << 24 | (rgba[at] & 0xFF) << 16 | (rgba[at + 1] & 0xFF) << 8
+                int expected = (rgba[at + 3] & 0xFF) << 24
+                        | (rgba[at] & 0xFF) << 16
+                        | (rgba[at + 1] & 0xFF) << 8
                         | (rgba[at + 2] & 0xFF);
                 if (argb != expected) {
                     assertEquals(Integer.toHexString(expected), Integer.toHexString(argb), "pixel " + x + "," + y);

@@ -35,18 +35,23 @@ class RealMediaReferenceTest {
     @MethodSource("moviesWithReference")
     void everyFrameMatchesStoredFramemd5(Path movie) throws IOException {
         List<String> lines = Files.readAllLines(RealMedia.unrotatedFramemd5(movie));
-        Matcher size = lines.stream().map(DIMENSIONS::matcher).filter(Matcher::matches).findFirst().orElseThrow();
+        Matcher size = lines.stream()
+                .map(DIMENSIONS::matcher)
+                .filter(Matcher::matches)
+                .findFirst()
+                .orElseThrow();
         int width = Integer.parseInt(size.group(1));
         int height = Integer.parseInt(size.group(2));
-        List<String> hashes = lines.stream().map(FrameMd5::hashOfLine).filter(h -> h != null).toList();
+        List<String> hashes =
+                lines.stream().map(FrameMd5::hashOfLine).filter(h -> h != null).toList();
         List<byte[]> packets = HapTestFrames.packets(movie);
         assertEquals(hashes.size(), packets.size(), "frames");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment rgba = arena.allocate(ReferenceDecoder.rgbaBytes(width, height));
             for (int i = 0; i < packets.size(); i++) {
                 HapVariant variant = variantOf(packets.get(i));
-                TextureFrame frame = HapTestFrames.frame(arena, variant, width, height,
-                        HapTestFrames.planes(packets.get(i)));
+                TextureFrame frame =
+                        HapTestFrames.frame(arena, variant, width, height, HapTestFrames.planes(packets.get(i)));
                 ReferenceDecoder.toRgba(frame, variant, rgba);
                 assertEquals(hashes.get(i), FrameMd5.md5Hex(rgba), movie.getFileName() + " frame " + i);
             }
@@ -57,12 +62,17 @@ class RealMediaReferenceTest {
     @MethodSource("moviesWithReference")
     void displayedPictureMatchesStoredCliFramemd5(Path movie) throws IOException {
         List<String> unrotated = Files.readAllLines(RealMedia.unrotatedFramemd5(movie));
-        Matcher size = unrotated.stream().map(DIMENSIONS::matcher).filter(Matcher::matches).findFirst().orElseThrow();
+        Matcher size = unrotated.stream()
+                .map(DIMENSIONS::matcher)
+                .filter(Matcher::matches)
+                .findFirst()
+                .orElseThrow();
         List<String> cliLines = Files.readAllLines(RealMedia.referenceFramemd5(movie)).stream()
-                .filter(l -> FrameMd5.hashOfLine(l) != null).toList();
+                .filter(l -> FrameMd5.hashOfLine(l) != null)
+                .toList();
         HapVariant variant = variantOf(HapTestFrames.packets(movie).get(0));
-        AutorotateCheck.assertMatches(movie, variant, Integer.parseInt(size.group(1)), Integer.parseInt(size.group(2)),
-                cliLines);
+        AutorotateCheck.assertMatches(
+                movie, variant, Integer.parseInt(size.group(1)), Integer.parseInt(size.group(2)), cliLines);
     }
 
     /** The variant a packet's top-level section type names (texture format nibble; 0x0D is HapM). */
@@ -73,8 +83,9 @@ class RealMediaReferenceTest {
             case 0x0F -> HapVariant.HAP_Q;
             case 0x0D -> HapVariant.HAP_Q_ALPHA;
             case 0x01 -> HapVariant.HAP_ALPHA_ONLY;
-            default -> throw new IllegalStateException("no FFmpeg reference for section type 0x"
-                    + Integer.toHexString(packet[3] & 0xFF));
+            default ->
+                throw new IllegalStateException(
+                        "no FFmpeg reference for section type 0x" + Integer.toHexString(packet[3] & 0xFF));
         };
     }
 }

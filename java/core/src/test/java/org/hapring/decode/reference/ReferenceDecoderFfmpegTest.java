@@ -55,12 +55,14 @@ class ReferenceDecoderFfmpegTest {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment rgba = arena.allocate(frameBytes);
             for (int i = 0; i < packets.size(); i++) {
-                TextureFrame frame = HapTestFrames.frame(arena, variant, widthPixels, heightPixels,
-                        HapTestFrames.planes(packets.get(i)));
+                TextureFrame frame = HapTestFrames.frame(
+                        arena, variant, widthPixels, heightPixels, HapTestFrames.planes(packets.get(i)));
                 ReferenceDecoder.toRgba(frame, variant, rgba);
-                RgbaAssert.assertSameRgba(reference, i * frameBytes, rgba, widthPixels, heightPixels,
-                        clip.getFileName() + " frame " + i);
-                assertEquals(FrameMd5.hashOfLine(md5Lines.get(i)), FrameMd5.md5Hex(rgba),
+                RgbaAssert.assertSameRgba(
+                        reference, i * frameBytes, rgba, widthPixels, heightPixels, clip.getFileName() + " frame " + i);
+                assertEquals(
+                        FrameMd5.hashOfLine(md5Lines.get(i)),
+                        FrameMd5.md5Hex(rgba),
                         clip.getFileName() + " frame " + i + " framemd5");
             }
         }

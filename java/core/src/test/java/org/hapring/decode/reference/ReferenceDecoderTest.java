@@ -50,8 +50,24 @@ class ReferenceDecoderTest {
             frame.reset(4, 4);
             // YCoCg: Y = 100 (alpha endpoints), Co = Cg = 128 -> grey 100
             int colour = 16 << 11 | 32 << 5;
-            byte[] dxt5 = {100, 100, 0, 0, 0, 0, 0, 0, (byte) colour, (byte) (colour >>> 8), (byte) colour,
-                (byte) (colour >>> 8), 0, 0, 0, 0};
+            byte[] dxt5 = {
+                100,
+                100,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                (byte) colour,
+                (byte) (colour >>> 8),
+                (byte) colour,
+                (byte) (colour >>> 8),
+                0,
+                0,
+                0,
+                0
+            };
             MemorySegment.copy(dxt5, 0, frame.storage(0), ValueLayout.JAVA_BYTE, 0, 16);
             frame.setPlane(0, TextureFormat.YCOCG_DXT5, 16);
             frame.storage(1).set(ValueLayout.JAVA_BYTE, 0, (byte) 33);
@@ -68,8 +84,16 @@ class ReferenceDecoderTest {
     @Test
     void hapHdrGivesHalvesWithOpaqueAlphaAndTheirEightBitMapping() throws HapFormatException {
         // BC6H mode 3 unsigned, e0 = 1023 (65504), e1 = 0; pixel 1 has index 15 (e1)
-        MemorySegment block = new BitWriter().put(3, 5).put(1023, 10).put(1023, 10).put(1023, 10).put(0, 30)
-                .put(0, 3).put(15, 4).put(0, 56).block();
+        MemorySegment block = new BitWriter()
+                .put(3, 5)
+                .put(1023, 10)
+                .put(1023, 10)
+                .put(1023, 10)
+                .put(0, 30)
+                .put(0, 3)
+                .put(15, 4)
+                .put(0, 56)
+                .block();
         try (Arena arena = Arena.ofConfined()) {
             TextureFrame frame = TextureFrame.allocate(arena, HapVariant.HAP_HDR, 2, 1);
             frame.reset(2, 1);
@@ -95,17 +119,19 @@ class ReferenceDecoderTest {
             frame.reset(8, 8);
             frame.setPlane(0, TextureFormat.DXT5, 64);
             MemorySegment rgba = arena.allocate(8 * 8 * 4);
-            HapFormatException wrongVariant = assertThrows(HapFormatException.class,
-                    () -> ReferenceDecoder.toRgba(frame, HapVariant.HAP_Q, rgba));
+            HapFormatException wrongVariant = assertThrows(
+                    HapFormatException.class, () -> ReferenceDecoder.toRgba(frame, HapVariant.HAP_Q, rgba));
             assertTrue(wrongVariant.getMessage().contains("YCOCG_DXT5"), wrongVariant.getMessage());
             assertThrows(HapFormatException.class, () -> ReferenceDecoder.toRgba(frame, HapVariant.HAP_Q_ALPHA, rgba));
             assertThrows(HapFormatException.class, () -> ReferenceDecoder.toRgbaHalf(frame, arena.allocate(8 * 8 * 8)));
-            assertThrows(IllegalArgumentException.class,
+            assertThrows(
+                    IllegalArgumentException.class,
                     () -> ReferenceDecoder.toRgba(frame, HapVariant.HAP_ALPHA, arena.allocate(8 * 8 * 4 - 1)));
             frame.setPlane(0, TextureFormat.DXT5, 48);
-            HapFormatException shortPlane = assertThrows(HapFormatException.class,
-                    () -> ReferenceDecoder.toRgba(frame, HapVariant.HAP_ALPHA, rgba));
-            assertTrue(shortPlane.getMessage().contains("holds 48 texture bytes, a 8x8 picture needs 64"),
+            HapFormatException shortPlane = assertThrows(
+                    HapFormatException.class, () -> ReferenceDecoder.toRgba(frame, HapVariant.HAP_ALPHA, rgba));
+            assertTrue(
+                    shortPlane.getMessage().contains("holds 48 texture bytes, a 8x8 picture needs 64"),
                     shortPlane.getMessage());
         }
     }

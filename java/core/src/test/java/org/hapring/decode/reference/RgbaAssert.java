@@ -15,14 +15,20 @@ final class RgbaAssert {
     private RgbaAssert() {}
 
     /** Asserts that {@code actual} equals {@code expected[expectedOffset ..]} byte for byte. */
-    static void assertSameRgba(byte[] expected, int expectedOffset, MemorySegment actual, int widthPixels,
-            int heightPixels, String what) {
+    static void assertSameRgba(
+            byte[] expected, int expectedOffset, MemorySegment actual, int widthPixels, int heightPixels, String what) {
         assertWithin(expected, expectedOffset, actual, widthPixels, heightPixels, 0, what);
     }
 
     /** Asserts that every channel of {@code actual} is within {@code toleranceLsb} of {@code expected}. */
-    static void assertWithin(byte[] expected, int expectedOffset, MemorySegment actual, int widthPixels,
-            int heightPixels, int toleranceLsb, String what) {
+    static void assertWithin(
+            byte[] expected,
+            int expectedOffset,
+            MemorySegment actual,
+            int widthPixels,
+            int heightPixels,
+            int toleranceLsb,
+            String what) {
         int differing = 0;
         String first = null;
         for (int p = 0; p < widthPixels * heightPixels; p++) {
@@ -31,8 +37,9 @@ final class RgbaAssert {
                 int a = actual.get(ValueLayout.JAVA_BYTE, 4L * p + c) & 0xFF;
                 if (Math.abs(e - a) > toleranceLsb) {
                     if (first == null) {
-                        first = "pixel (" + p % widthPixels + "," + p / widthPixels + ") expected " + hex(expected,
-                                expectedOffset + 4 * p) + " got " + hex(actual.asSlice(4L * p, 4).toArray(ValueLayout.JAVA_BYTE), 0);
+                        first = "pixel (" + p % widthPixels + "," + p / widthPixels + ") expected "
+                                + hex(expected, expectedOffset + 4 * p) + " got "
+                                + hex(actual.asSlice(4L * p, 4).toArray(ValueLayout.JAVA_BYTE), 0);
                     }
                     differing++;
                     break;

@@ -58,7 +58,8 @@ class S3tcBlocksTest {
         Bc4Block.decode(bc4(200, 10), 0, v);
         for (int i = 0; i < 16; i++) {
             int code = i % 8;
-            int expected = code == 0 ? 200 : code == 1 ? 10 : (int) Math.floor(((8 - code) * 200 + (code - 1) * 10) / 7.0);
+            int expected =
+                    code == 0 ? 200 : code == 1 ? 10 : (int) Math.floor(((8 - code) * 200 + (code - 1) * 10) / 7.0);
             assertEquals(expected, v[i], "8-value code " + code);
         }
         Bc4Block.decode(bc4(10, 200), 0, v);
@@ -113,7 +114,10 @@ class S3tcBlocksTest {
     }
 
     static void assertPixel(int packed, int r, int g, int b, int a) {
-        assertEquals(String.format("RGBA(%d,%d,%d,%d)", r, g, b, a), String.format("RGBA(%d,%d,%d,%d)",
-                packed & 0xFF, (packed >>> 8) & 0xFF, (packed >>> 16) & 0xFF, packed >>> 24));
+        assertEquals(
+                String.format("RGBA(%d,%d,%d,%d)", r, g, b, a),
+                String.format(
+                        "RGBA(%d,%d,%d,%d)",
+                        packed & 0xFF, (packed >>> 8) & 0xFF, (packed >>> 16) & 0xFF, packed >>> 24));
     }
 }

@@ -43,8 +43,24 @@ class YCoCgTest {
         // one DXT5 block, uniform: alpha (Y) = 90 via alpha0 = alpha1 = 90; colour = RGB565 with
         // R5 = 8 (Co = 66), G6 = 50 (Cg = 202), B5 = 31 (scale code 255: s = 32)
         int colour = 8 << 11 | 50 << 5 | 31;
-        byte[] block = {90, 90, 0, 0, 0, 0, 0, 0, (byte) colour, (byte) (colour >>> 8), (byte) colour,
-            (byte) (colour >>> 8), 0, 0, 0, 0};
+        byte[] block = {
+            90,
+            90,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            (byte) colour,
+            (byte) (colour >>> 8),
+            (byte) colour,
+            (byte) (colour >>> 8),
+            0,
+            0,
+            0,
+            0
+        };
         try (Arena arena = Arena.ofConfined()) {
             TextureFrame frame = TextureFrame.allocate(arena, HapVariant.HAP_Q, 3, 2);
             frame.reset(3, 2);

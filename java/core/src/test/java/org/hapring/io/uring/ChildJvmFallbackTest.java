@@ -27,8 +27,11 @@ class ChildJvmFallbackTest {
 
     private record Result(int exitCode, List<String> lines) {
         String value(String key) {
-            return lines.stream().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1))
-                    .findFirst().orElse(null);
+            return lines.stream()
+                    .filter(l -> l.startsWith(key + "="))
+                    .map(l -> l.substring(key.length() + 1))
+                    .findFirst()
+                    .orElse(null);
         }
 
         List<String> notices() {
@@ -40,9 +43,14 @@ class ChildJvmFallbackTest {
         Path file = EngineFixtures.randomFile(dir, "probe.bin", 4 << 20, 31);
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        cmd.addAll(
+                List.of("--enable-native-access=ALL-UNNAMED", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
         cmd.addAll(jvmFlags);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), FallbackProbeMain.class.getName(), seccomp,
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                FallbackProbeMain.class.getName(),
+                seccomp,
                 file.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();
@@ -73,7 +81,8 @@ class ChildJvmFallbackTest {
         assertEquals("filechannel", r.value("engine"));
         assertEquals("64", r.value("verified"));
         assertEquals(1, r.notices().size(), () -> "notices: " + r.notices());
-        assertTrue(r.notices().get(0).contains("EPERM") && r.notices().get(0).contains("seccomp=unconfined"),
+        assertTrue(
+                r.notices().get(0).contains("EPERM") && r.notices().get(0).contains("seccomp=unconfined"),
                 r.notices().get(0));
     }
 
@@ -89,11 +98,13 @@ class ChildJvmFallbackTest {
 
     @Test
     void aMissingLiburingFallsBackToFileChannelAndReadsRight() throws Exception {
-        Result r = runProbe(List.of(), List.of("-Dhapring.ffi.liburing=" + dir.resolve("no-such-liburing.so.2")), "none");
+        Result r =
+                runProbe(List.of(), List.of("-Dhapring.ffi.liburing=" + dir.resolve("no-such-liburing.so.2")), "none");
         assertEquals(0, r.exitCode(), () -> "child failed:\n" + String.join("\n", r.lines()));
         assertEquals("filechannel", r.value("engine"));
         assertEquals(1, r.notices().size(), () -> "notices: " + r.notices());
-        assertTrue(r.notices().get(0).contains("liburing") && r.notices().get(0).contains("apt-get install liburing2"),
+        assertTrue(
+                r.notices().get(0).contains("liburing") && r.notices().get(0).contains("apt-get install liburing2"),
                 r.notices().get(0));
     }
 
@@ -103,7 +114,8 @@ class ChildJvmFallbackTest {
         assumeTrue(onPath("prlimit"), "prlimit (util-linux) is not installed: skipping the memlock test");
         List<String> prefix = new ArrayList<>(List.of("prlimit", "--memlock=65536:65536"));
         if (isRoot()) {
-            assumeTrue(onPath("setpriv"), "running as root and setpriv is missing (cannot drop CAP_IPC_LOCK): skipping");
+            assumeTrue(
+                    onPath("setpriv"), "running as root and setpriv is missing (cannot drop CAP_IPC_LOCK): skipping");
             prefix.addAll(List.of("setpriv", "--inh-caps=-ipc_lock", "--bounding-set=-ipc_lock", "--"));
         }
         Result r = runProbe(prefix, List.of(), "none");
@@ -111,6 +123,8 @@ class ChildJvmFallbackTest {
         assertEquals("uring-noreg", r.value("engine"));
         assertEquals("64", r.value("verified"));
         assertEquals(1, r.notices().size(), () -> "notices: " + r.notices());
-        assertTrue(r.notices().get(0).contains("ENOMEM") && r.notices().get(0).contains("64 KiB"), r.notices().get(0));
+        assertTrue(
+                r.notices().get(0).contains("ENOMEM") && r.notices().get(0).contains("64 KiB"),
+                r.notices().get(0));
     }
 }

@@ -36,11 +36,14 @@ public final class FallbackProbeMain {
             Seccomp.blockIoUring(Errno.valueOf(args[0]));
         }
         Path file = Path.of(args[1]);
-        EngineConfig config = EngineConfig.builder().queueDepth(8)
-                .notices(m -> System.out.println("NOTICE: " + m)).build();
+        EngineConfig config = EngineConfig.builder()
+                .queueDepth(8)
+                .notices(m -> System.out.println("NOTICE: " + m))
+                .build();
         int[] verified = {0};
         int[] failed = {0};
-        try (Arena arena = Arena.ofShared(); FileChannel ref = FileChannel.open(file, StandardOpenOption.READ);
+        try (Arena arena = Arena.ofShared();
+                FileChannel ref = FileChannel.open(file, StandardOpenOption.READ);
                 ReadEngine engine = ReadEngines.create(EngineKind.AUTO, config)) {
             BufferSet bufs = BufferSet.allocate(arena, 4, 256 * 1024, 4096);
             engine.registerBuffers(bufs);

@@ -34,20 +34,35 @@ public final class Seccomp {
         long sysSeccomp = aarch64 ? 277 : 317;
         Linker linker = Linker.nativeLinker();
         Linker.Option errnoCapture = Linker.Option.captureCallState("errno");
-        VarHandle errnoHandle = Linker.Option.captureStateLayout().varHandle(MemoryLayout.PathElement.groupElement("errno"));
-        MethodHandle prctl = linker.downcallHandle(linker.defaultLookup().find("prctl").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
-                        ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG),
-                Linker.Option.firstVariadicArg(1), errnoCapture);
-        MethodHandle syscall = linker.downcallHandle(linker.defaultLookup().find("syscall").orElseThrow(),
-                FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG,
+        VarHandle errnoHandle =
+                Linker.Option.captureStateLayout().varHandle(MemoryLayout.PathElement.groupElement("errno"));
+        MethodHandle prctl = linker.downcallHandle(
+                linker.defaultLookup().find("prctl").orElseThrow(),
+                FunctionDescriptor.of(
+                        ValueLayout.JAVA_INT,
+                        ValueLayout.JAVA_INT,
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_LONG),
+                Linker.Option.firstVariadicArg(1),
+                errnoCapture);
+        MethodHandle syscall = linker.downcallHandle(
+                linker.defaultLookup().find("syscall").orElseThrow(),
+                FunctionDescriptor.of(
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_LONG,
+                        ValueLayout.JAVA_LONG,
                         ValueLayout.ADDRESS),
-                Linker.Option.firstVariadicArg(1), errnoCapture);
+                Linker.Option.firstVariadicArg(1),
+                errnoCapture);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(Linker.Option.captureStateLayout());
             int rc = (int) prctl.invokeExact(state, PR_SET_NO_NEW_PRIVS, 1L, 0L, 0L, 0L);
             if (rc != 0) {
-                throw new IllegalStateException("prctl(PR_SET_NO_NEW_PRIVS) failed, errno=" + errnoHandle.get(state, 0L));
+                throw new IllegalStateException(
+                        "prctl(PR_SET_NO_NEW_PRIVS) failed, errno=" + errnoHandle.get(state, 0L));
             }
             int[][] program = {
                 {BPF_LD_W_ABS, 0, 0, 4}, // A = seccomp_data.arch
@@ -69,11 +84,11 @@ public final class Seccomp {
             MemorySegment fprog = arena.allocate(16, 8);
             fprog.set(ValueLayout.JAVA_SHORT, 0, (short) program.length);
             fprog.set(ValueLayout.ADDRESS, 8, filter);
-            long r = (long) syscall.invokeExact(state, sysSeccomp, (long) SECCOMP_SET_MODE_FILTER,
-                    (long) SECCOMP_FILTER_FLAG_TSYNC, fprog);
+            long r = (long) syscall.invokeExact(
+                    state, sysSeccomp, (long) SECCOMP_SET_MODE_FILTER, (long) SECCOMP_FILTER_FLAG_TSYNC, fprog);
             if (r != 0) {
-                throw new IllegalStateException("seccomp(SET_MODE_FILTER, TSYNC) returned " + r + ", errno="
-                        + errnoHandle.get(state, 0L));
+                throw new IllegalStateException(
+                        "seccomp(SET_MODE_FILTER, TSYNC) returned " + r + ", errno=" + errnoHandle.get(state, 0L));
             }
         }
     }

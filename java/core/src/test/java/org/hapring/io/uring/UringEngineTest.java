@@ -45,7 +45,8 @@ class UringEngineTest {
     }
 
     private UringEngine engine(String faults, boolean registered) throws IoEngineException {
-        UringCalls calls = faults == null ? new NativeUringCalls() : new FaultInjectingUringCalls(new NativeUringCalls(), faults);
+        UringCalls calls =
+                faults == null ? new NativeUringCalls() : new FaultInjectingUringCalls(new NativeUringCalls(), faults);
         return UringEngine.create(EngineFixtures.config(notices).queueDepth(32).build(), calls, registered, null);
     }
 
@@ -71,7 +72,8 @@ class UringEngineTest {
     @Test
     void sixReadsOfSixFilesTakeOneEnterAndUseRegisteredBuffersAndFiles() throws Exception {
         int frameBytes = 300_000;
-        try (Arena arena = Arena.ofShared(); UringEngine e = engine(null, true)) {
+        try (Arena arena = Arena.ofShared();
+                UringEngine e = engine(null, true)) {
             assertEquals("uring", e.name());
             assertTrue(e.capabilities().registeredBuffers());
             assertTrue(e.capabilities().registeredFiles());
@@ -86,17 +88,21 @@ class UringEngineTest {
             for (int tick = 0; tick < 3; tick++) {
                 EngineStats before = e.stats();
                 for (int i = 0; i < 6; i++) {
-                    assertEquals(ReadEngine.QUEUED, e.queue(files.get(i), (long) tick * frameBytes, frameBytes, bufs.index(i), i));
+                    assertEquals(
+                            ReadEngine.QUEUED,
+                            e.queue(files.get(i), (long) tick * frameBytes, frameBytes, bufs.index(i), i));
                 }
                 assertEquals(6, e.submit());
                 EngineFixtures.Recorder rec = new EngineFixtures.Recorder();
                 reapAll(e, rec, 6);
                 EngineStats tickStats = e.stats().minus(before);
                 for (EngineFixtures.Done d : rec.done) {
-                    assertArrayEquals(reference(paths.get((int) d.userData()), (long) tick * frameBytes, frameBytes), d.data());
+                    assertArrayEquals(
+                            reference(paths.get((int) d.userData()), (long) tick * frameBytes, frameBytes), d.data());
                 }
                 assertEquals(6, tickStats.readsCompleted());
-                assertTrue(tickStats.enterCalls() >= 1 && tickStats.enterCalls() <= 2,
+                assertTrue(
+                        tickStats.enterCalls() >= 1 && tickStats.enterCalls() <= 2,
                         "enter calls per tick: " + tickStats.enterCalls());
                 assertEquals(1, tickStats.submitCalls());
             }
@@ -106,7 +112,8 @@ class UringEngineTest {
     @Test
     void anInjectedEioIsATypedIoErrorNamingFileAndOffsetAndOtherReadsSucceed() throws Exception {
         Path file = randomFile(dir, "eio.bin", 200_000, 11);
-        try (Arena arena = Arena.ofShared(); UringEngine e = engine("read=EIO*1", true)) {
+        try (Arena arena = Arena.ofShared();
+                UringEngine e = engine("read=EIO*1", true)) {
             BufferSet bufs = BufferSet.allocate(arena, 4, 16384, 4096);
             e.registerBuffers(bufs);
             FileHandle h = e.open(file, OpenOptions.BUFFERED);
@@ -131,7 +138,8 @@ class UringEngineTest {
     @Test
     void shortTransfersAreContinuedForTheRest() throws Exception {
         Path file = randomFile(dir, "short.bin", 1 << 20, 12);
-        try (Arena arena = Arena.ofShared(); UringEngine e = engine("read=short*5", true)) {
+        try (Arena arena = Arena.ofShared();
+                UringEngine e = engine("read=short*5", true)) {
             BufferSet bufs = BufferSet.allocate(arena, 4, 100_000, 4096);
             e.registerBuffers(bufs);
             FileHandle h = e.open(file, OpenOptions.BUFFERED);
@@ -145,7 +153,8 @@ class UringEngineTest {
     @Test
     void shortDirectTransfersStayAlignedAndAreContinued() throws Exception {
         Path file = randomFile(dir, "shortd.bin", 1 << 20, 13);
-        try (Arena arena = Arena.ofShared(); UringEngine e = engine("read=short*4", true)) {
+        try (Arena arena = Arena.ofShared();
+                UringEngine e = engine("read=short*4", true)) {
             BufferSet bufs = BufferSet.allocate(arena, 4, BufferSet.requiredBytes(100_000, 4096), 4096);
             e.registerBuffers(bufs);
             FileHandle h = e.open(file, OpenOptions.DIRECT);
@@ -159,7 +168,8 @@ class UringEngineTest {
     @Test
     void eintrOnReadsAndOnWaitsIsRetried() throws Exception {
         Path file = randomFile(dir, "eintr.bin", 200_000, 14);
-        try (Arena arena = Arena.ofShared(); UringEngine e = engine("read=EINTR*2,wait=EINTR*2", true)) {
+        try (Arena arena = Arena.ofShared();
+                UringEngine e = engine("read=EINTR*2,wait=EINTR*2", true)) {
             BufferSet bufs = BufferSet.allocate(arena, 4, 16384, 4096);
             e.registerBuffers(bufs);
             FileHandle h = e.open(file, OpenOptions.BUFFERED);
@@ -180,7 +190,8 @@ class UringEngineTest {
     @Test
     void enomemOnBufferRegistrationDegradesToUnregisteredReadsWithOneNotice() throws Exception {
         Path file = randomFile(dir, "mem.bin", 200_000, 15);
-        try (Arena arena = Arena.ofShared(); UringEngine e = engine("register_buffers=ENOMEM", true)) {
+        try (Arena arena = Arena.ofShared();
+                UringEngine e = engine("register_buffers=ENOMEM", true)) {
             BufferSet bufs = BufferSet.allocate(arena, 4, 16384, 4096);
             e.registerBuffers(bufs);
             assertEquals("uring-noreg", e.name());
@@ -199,13 +210,15 @@ class UringEngineTest {
     @Test
     void oDirectRefusedByTheFilesystemFallsBackToBufferedForThatFileWithOneNotice() throws Exception {
         Path file = randomFile(dir, "einval.bin", 200_000, 16);
-        try (Arena arena = Arena.ofShared(); UringEngine e = engine("open_direct=EINVAL*1", true)) {
+        try (Arena arena = Arena.ofShared();
+                UringEngine e = engine("open_direct=EINVAL*1", true)) {
             BufferSet bufs = BufferSet.allocate(arena, 2, BufferSet.requiredBytes(16000, 4096), 4096);
             e.registerBuffers(bufs);
             FileHandle h = e.open(file, OpenOptions.DIRECT);
             assertFalse(h.direct());
             assertEquals(1, notices.size(), () -> "notices: " + notices);
-            assertTrue(notices.get(0).contains(file.toString()) && notices.get(0).contains("EINVAL"), notices.get(0));
+            assertTrue(
+                    notices.get(0).contains(file.toString()) && notices.get(0).contains("EINVAL"), notices.get(0));
             assertBytes(file, readAll(e, h, bufs, 16000, 20_000), 16000, 20_000);
         }
     }
@@ -216,7 +229,9 @@ class UringEngineTest {
         long mapsBefore = ringMappings();
         UringEngine e = engine(null, true);
         int fd = e.ringFd();
-        assertTrue(Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString().contains("io_uring"));
+        assertTrue(Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd))
+                .toString()
+                .contains("io_uring"));
         assertTrue(ringMappings() > mapsBefore, "the ring is not mapped");
         Arena arena = Arena.ofShared();
         BufferSet bufs = BufferSet.allocate(arena, 2, 65536, 4096);
@@ -229,8 +244,10 @@ class UringEngineTest {
         assertEquals(0, e.inFlight());
         assertEquals(mapsBefore, ringMappings(), "ring mappings left after close");
         Path fdLink = Path.of("/proc/self/fd/" + fd);
-        assertTrue(!Files.exists(fdLink, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                || !Files.readSymbolicLink(fdLink).toString().contains("io_uring"), "ring fd still open");
+        assertTrue(
+                !Files.exists(fdLink, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                        || !Files.readSymbolicLink(fdLink).toString().contains("io_uring"),
+                "ring fd still open");
         arena.close();
     }
 
@@ -242,8 +259,8 @@ class UringEngineTest {
 
     @Test
     void ioWqWorkersAreCapped() throws Exception {
-        try (UringEngine e = UringEngine.create(EngineConfig.builder().ioWqMaxWorkers(2).build(), new NativeUringCalls(),
-                true, null)) {
+        try (UringEngine e = UringEngine.create(
+                EngineConfig.builder().ioWqMaxWorkers(2).build(), new NativeUringCalls(), true, null)) {
             assertTrue(e.ioWqCapped());
         }
     }

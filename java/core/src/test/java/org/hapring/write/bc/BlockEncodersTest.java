@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BlockEncodersTest {
     private static final int W = 64;
     private static final int H = 64;
-    private static final ValueLayout.OfLong LE_LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LE_LONG =
+            ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     /** Gradients in every channel, a hard diagonal edge and flat patches: the kinds of blocks a test card has. */
     static int picture(int x, int y) {
@@ -67,7 +68,8 @@ class BlockEncodersTest {
             int max = 0;
             for (int by = 0; by < H / 4; by++) {
                 for (int bx = 0; bx < W / 4; bx++) {
-                    int[] px = TestBlockDecoder.decodeBlock(plane, ((long) by * (W / 4) + bx) * format.blockBytes(), format);
+                    int[] px = TestBlockDecoder.decodeBlock(
+                            plane, ((long) by * (W / 4) + bx) * format.blockBytes(), format);
                     for (int t = 0; t < 16; t++) {
                         int src = picture(bx * 4 + t % 4, by * 4 + t / 4);
                         for (int c : channels(format)) {
@@ -109,7 +111,8 @@ class BlockEncodersTest {
                 int[] out = TestBlockDecoder.decodeBlock(block, 0, format);
                 for (int t = 0; t < 16; t++) {
                     for (int c = 0; c < 3; c++) {
-                        assertTrue(Math.abs(out[4 * t + c] - v) <= 2,
+                        assertTrue(
+                                Math.abs(out[4 * t + c] - v) <= 2,
                                 format + " grey " + v + " decoded as " + out[4 * t + c]);
                     }
                 }
@@ -134,7 +137,8 @@ class BlockEncodersTest {
                 int c0 = (int) bits & 0xFFFF;
                 int c1 = (int) (bits >>> 16) & 0xFFFF;
                 long indices = bits >>> 32;
-                assertTrue(c0 > c1 || (c0 == c1 && indices == 0),
+                assertTrue(
+                        c0 > c1 || (c0 == c1 && indices == 0),
                         "block " + i + ": c0=" + c0 + " c1=" + c1 + " indices=" + Long.toHexString(indices));
             }
         }
@@ -166,7 +170,9 @@ class BlockEncodersTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = TextureFormat.class, names = {"BC7", "BC6H_UNSIGNED"})
+    @EnumSource(
+            value = TextureFormat.class,
+            names = {"BC7", "BC6H_UNSIGNED"})
     void brightestFirstTexelSurvivesTheAnchorSwap(TextureFormat format) {
         // texel 0 at the bright end of the axis needs index 15 before the swap, which its 3 bits cannot hold
         Random random = new Random(9);

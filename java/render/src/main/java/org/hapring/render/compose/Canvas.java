@@ -29,8 +29,16 @@ public final class Canvas {
         this.heightPixels = heightPixels;
         this.texture = GL11C.glGenTextures();
         GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, texture);
-        GL11C.glTexImage2D(GL11C.GL_TEXTURE_2D, 0, GL11C.GL_RGBA8, widthPixels, heightPixels, 0, GL11C.GL_RGBA,
-                GL11C.GL_UNSIGNED_BYTE, 0L);
+        GL11C.glTexImage2D(
+                GL11C.GL_TEXTURE_2D,
+                0,
+                GL11C.GL_RGBA8,
+                widthPixels,
+                heightPixels,
+                0,
+                GL11C.GL_RGBA,
+                GL11C.GL_UNSIGNED_BYTE,
+                0L);
         GL11C.glTexParameteri(GL11C.GL_TEXTURE_2D, GL11C.GL_TEXTURE_MIN_FILTER, GL11C.GL_NEAREST);
         GL11C.glTexParameteri(GL11C.GL_TEXTURE_2D, GL11C.GL_TEXTURE_MAG_FILTER, GL11C.GL_NEAREST);
         GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, 0);

@@ -59,8 +59,12 @@ public final class CompositeLayer {
     Placement placement(int canvasWidth, int canvasHeight) {
         int w = textures.widthPixels();
         int h = textures.heightPixels();
-        if (placement == null || placedLook != look || placedWidth != w || placedHeight != h
-                || placedCanvasWidth != canvasWidth || placedCanvasHeight != canvasHeight) {
+        if (placement == null
+                || placedLook != look
+                || placedWidth != w
+                || placedHeight != h
+                || placedCanvasWidth != canvasWidth
+                || placedCanvasHeight != canvasHeight) {
             placement = Placement.of(look, w, h, canvasWidth, canvasHeight);
             placedLook = look;
             placedWidth = w;

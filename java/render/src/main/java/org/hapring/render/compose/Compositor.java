@@ -140,8 +140,8 @@ public final class Compositor implements AutoCloseable {
             GL20C.glUniform1i(program.matteOn, 0);
         }
         BlendMode blend = shading == Shading.MATTE ? BlendMode.NORMAL : l.look.blend();
-        GL14C.glBlendFuncSeparate(blend.sourceFactor(), blend.destinationFactor(), GL11C.GL_ONE,
-                GL11C.GL_ONE_MINUS_SRC_ALPHA);
+        GL14C.glBlendFuncSeparate(
+                blend.sourceFactor(), blend.destinationFactor(), GL11C.GL_ONE, GL11C.GL_ONE_MINUS_SRC_ALPHA);
         GL11C.glDrawArrays(GL11C.GL_TRIANGLE_STRIP, 0, 4);
     }
 

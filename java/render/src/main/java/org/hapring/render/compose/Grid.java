@@ -31,7 +31,10 @@ public final class Grid {
         int cellHeight = Math.max(1, (canvasHeight - gapPixels * (rows + 1)) / rows);
         int column = index % columns;
         int row = index / columns;
-        return new PixelBox(region.x() + gapPixels + column * (cellWidth + gapPixels),
-                region.y() + gapPixels + row * (cellHeight + gapPixels), cellWidth, cellHeight);
+        return new PixelBox(
+                region.x() + gapPixels + column * (cellWidth + gapPixels),
+                region.y() + gapPixels + row * (cellHeight + gapPixels),
+                cellWidth,
+                cellHeight);
     }
 }

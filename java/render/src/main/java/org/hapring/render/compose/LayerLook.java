@@ -13,8 +13,16 @@ import java.util.Objects;
  *
  * <p>Immutable; any thread (the control thread sets it, the render thread reads it).
  */
-public record LayerLook(boolean visible, double opacity, int zOrder, BlendMode blend, FitMode fit, PixelBox box,
-        double scale, double offsetXPixels, double offsetYPixels) {
+public record LayerLook(
+        boolean visible,
+        double opacity,
+        int zOrder,
+        BlendMode blend,
+        FitMode fit,
+        PixelBox box,
+        double scale,
+        double offsetXPixels,
+        double offsetYPixels) {
     /** Visible, opaque, z 0, normal blend, fitted to the whole canvas. */
     public static final LayerLook DEFAULT = new LayerLook(true, 1.0, 0, BlendMode.NORMAL, FitMode.FIT, null, 1.0, 0, 0);
 

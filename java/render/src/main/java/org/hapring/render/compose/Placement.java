@@ -63,7 +63,12 @@ public record Placement(double x0, double y0, double x1, double y1, PixelBox cli
 
     /** Nothing of the picture can show (outside its clip, or zero size). */
     public boolean isEmpty() {
-        return clip.isEmpty() || x1 <= clip.x() || y1 <= clip.y() || x0 >= clip.x() + clip.width()
-                || y0 >= clip.y() + clip.height() || width() <= 0 || height() <= 0;
+        return clip.isEmpty()
+                || x1 <= clip.x()
+                || y1 <= clip.y()
+                || x0 >= clip.x() + clip.width()
+                || y0 >= clip.y() + clip.height()
+                || width() <= 0
+                || height() <= 0;
     }
 }

@@ -46,8 +46,10 @@ public final class EglOffscreenOutput implements GlOutput {
             }
             display = JNI.invokePPP(EGL_PLATFORM_SURFACELESS_MESA, 0L, 0L, getPlatformDisplay);
         } catch (LinkageError | IllegalStateException e) {
-            throw new GlUnavailableException("offscreen output: no usable libEGL (" + e.getMessage()
-                    + "); install libegl1 and libegl-mesa0 (Debian/Ubuntu)", e);
+            throw new GlUnavailableException(
+                    "offscreen output: no usable libEGL (" + e.getMessage()
+                            + "); install libegl1 and libegl-mesa0 (Debian/Ubuntu)",
+                    e);
         }
         if (display == EGL10.EGL_NO_DISPLAY) {
             throw new GlUnavailableException("offscreen output: EGL has no surfaceless platform "
@@ -67,16 +69,21 @@ public final class EglOffscreenOutput implements GlOutput {
             }
             PointerBuffer configs = stack.mallocPointer(1);
             IntBuffer count = stack.mallocInt(1);
-            IntBuffer configAttribs = stack.ints(EGL14.EGL_RENDERABLE_TYPE, EGL14.EGL_OPENGL_BIT,
-                    EGL10.EGL_SURFACE_TYPE, 0, EGL10.EGL_NONE);
+            IntBuffer configAttribs = stack.ints(
+                    EGL14.EGL_RENDERABLE_TYPE, EGL14.EGL_OPENGL_BIT, EGL10.EGL_SURFACE_TYPE, 0, EGL10.EGL_NONE);
             if (!EGL10.eglChooseConfig(display, configAttribs, configs, count) || count.get(0) < 1) {
                 EGL10.eglTerminate(display);
                 throw new GlUnavailableException("offscreen output: no EGL config renders desktop OpenGL");
             }
             for (GlVersion v : GlVersion.WANTED) {
-                IntBuffer attribs = stack.ints(EGL15.EGL_CONTEXT_MAJOR_VERSION, v.major(),
-                        EGL15.EGL_CONTEXT_MINOR_VERSION, v.minor(), EGL15.EGL_CONTEXT_OPENGL_PROFILE_MASK,
-                        EGL15.EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL10.EGL_NONE);
+                IntBuffer attribs = stack.ints(
+                        EGL15.EGL_CONTEXT_MAJOR_VERSION,
+                        v.major(),
+                        EGL15.EGL_CONTEXT_MINOR_VERSION,
+                        v.minor(),
+                        EGL15.EGL_CONTEXT_OPENGL_PROFILE_MASK,
+                        EGL15.EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                        EGL10.EGL_NONE);
                 long context = EGL10.eglCreateContext(display, configs.get(0), EGL10.EGL_NO_CONTEXT, attribs);
                 if (context == EGL10.EGL_NO_CONTEXT) {
                     continue;

@@ -3,10 +3,10 @@ package org.hapring.render.gl;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GL11C;
 import org.lwjgl.opengl.GL30C;
 import org.lwjgl.opengl.GLCapabilities;
-import org.lwjgl.opengl.GL;
 
 /**
  * What the current context's driver is and offers: renderer and version strings, the texture-compression
@@ -26,7 +26,13 @@ public final class GlDriver {
     private final boolean textureStorage;
     private final boolean bufferStorage;
 
-    private GlDriver(String renderer, String vendor, String version, int major, int minor, Set<String> extensions,
+    private GlDriver(
+            String renderer,
+            String vendor,
+            String version,
+            int major,
+            int minor,
+            Set<String> extensions,
             GLCapabilities caps) {
         this.renderer = renderer;
         this.vendor = vendor;
@@ -46,9 +52,14 @@ public final class GlDriver {
         for (int i = 0; i < n; i++) {
             ext.add(GL30C.glGetStringi(GL11C.GL_EXTENSIONS, i));
         }
-        return new GlDriver(String.valueOf(GL11C.glGetString(GL11C.GL_RENDERER)),
-                String.valueOf(GL11C.glGetString(GL11C.GL_VENDOR)), String.valueOf(GL11C.glGetString(GL11C.GL_VERSION)),
-                GL11C.glGetInteger(GL30C.GL_MAJOR_VERSION), GL11C.glGetInteger(GL30C.GL_MINOR_VERSION), ext, caps);
+        return new GlDriver(
+                String.valueOf(GL11C.glGetString(GL11C.GL_RENDERER)),
+                String.valueOf(GL11C.glGetString(GL11C.GL_VENDOR)),
+                String.valueOf(GL11C.glGetString(GL11C.GL_VERSION)),
+                GL11C.glGetInteger(GL30C.GL_MAJOR_VERSION),
+                GL11C.glGetInteger(GL30C.GL_MINOR_VERSION),
+                ext,
+                caps);
     }
 
     public String renderer() {
@@ -84,7 +95,8 @@ public final class GlDriver {
 
     /** BC7 and BC6H (HAP R, HAP HDR): core since 4.2. */
     public boolean bptc() {
-        return atLeast(4, 2) || hasExtension("GL_ARB_texture_compression_bptc")
+        return atLeast(4, 2)
+                || hasExtension("GL_ARB_texture_compression_bptc")
                 || hasExtension("GL_EXT_texture_compression_bptc");
     }
 

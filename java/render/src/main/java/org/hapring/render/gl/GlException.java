@@ -36,8 +36,8 @@ public final class GlException extends RuntimeException {
             while (GL11C.glGetError() != GL11C.GL_NO_ERROR) {
                 // the loop ends: GL keeps at most one flag per error kind
             }
-            throw new GlException(call + " failed: " + name(error) + " (0x" + Integer.toHexString(error) + ") "
-                    + what, error);
+            throw new GlException(
+                    call + " failed: " + name(error) + " (0x" + Integer.toHexString(error) + ") " + what, error);
         }
     }
 

@@ -24,15 +24,16 @@ public final class GlfwWindowOutput implements GlOutput {
     private final String description;
     /** The framebuffer size, kept by GLFW's size callback (asking for it each frame would allocate). */
     private int widthPixels;
+
     private int heightPixels;
     private final GLFWKeyCallback keyCallback;
     private final GLFWFramebufferSizeCallback sizeCallback;
     private final GLFWErrorCallback errorCallback;
-    private KeyListener keyListener = a -> { };
+    private KeyListener keyListener = a -> {};
     private boolean closed;
 
-    private GlfwWindowOutput(long window, boolean vsync, long refreshPeriodNanos, String description,
-            GLFWErrorCallback errorCallback) {
+    private GlfwWindowOutput(
+            long window, boolean vsync, long refreshPeriodNanos, String description, GLFWErrorCallback errorCallback) {
         this.window = window;
         this.vsync = vsync;
         this.refreshPeriodNanos = refreshPeriodNanos;
@@ -73,15 +74,17 @@ public final class GlfwWindowOutput implements GlOutput {
         GLFWErrorCallback errors = GLFWErrorCallback.create((code, message) ->
                 lastError[0] = GLFWErrorCallback.getDescription(message) + " (0x" + Integer.toHexString(code) + ")");
         GLFW.glfwSetErrorCallback(errors);
-        if (notBlank(System.getenv("DISPLAY")) && !notBlank(System.getenv("WAYLAND_DISPLAY"))
+        if (notBlank(System.getenv("DISPLAY"))
+                && !notBlank(System.getenv("WAYLAND_DISPLAY"))
                 && GLFW.glfwPlatformSupported(GLFW.GLFW_PLATFORM_X11)) {
             GLFW.glfwInitHint(GLFW.GLFW_PLATFORM, GLFW.GLFW_PLATFORM_X11);
         }
         if (!GLFW.glfwInit()) {
             GLFW.glfwSetErrorCallback(null);
             errors.free();
-            throw new GlUnavailableException("window output: no display (" + (lastError[0] == null ? "GLFW init failed"
-                    : lastError[0]) + "); run under a desktop session or xvfb-run, or use --output offscreen");
+            throw new GlUnavailableException(
+                    "window output: no display (" + (lastError[0] == null ? "GLFW init failed" : lastError[0])
+                            + "); run under a desktop session or xvfb-run, or use --output offscreen");
         }
         try {
             PointerBuffer monitors = GLFW.glfwGetMonitors();
@@ -93,7 +96,8 @@ public final class GlfwWindowOutput implements GlOutput {
             long monitor = monitorCount == 0 ? 0L : monitors.get(options.monitorIndex());
             GLFWVidMode mode = monitor == 0L ? null : GLFW.glfwGetVideoMode(monitor);
             if (options.fullscreen() && mode == null) {
-                throw new GlUnavailableException("window output: fullscreen needs a monitor; none reports a video mode");
+                throw new GlUnavailableException(
+                        "window output: fullscreen needs a monitor; none reports a video mode");
             }
             int width = options.fullscreen() ? mode.width() : options.widthPixels();
             int height = options.fullscreen() ? mode.height() : options.heightPixels();
@@ -116,14 +120,16 @@ public final class GlfwWindowOutput implements GlOutput {
                 }
             }
             if (window == 0L) {
-                throw new GlUnavailableException("window output: no OpenGL 3.3 (or later) core context for a window ("
-                        + lastError[0] + ")");
+                throw new GlUnavailableException(
+                        "window output: no OpenGL 3.3 (or later) core context for a window (" + lastError[0] + ")");
             }
             if (!options.fullscreen() && monitor != 0L && mode != null) {
                 int[] mx = new int[1];
                 int[] my = new int[1];
                 GLFW.glfwGetMonitorPos(monitor, mx, my);
-                GLFW.glfwSetWindowPos(window, mx[0] + Math.max(0, (mode.width() - width) / 2),
+                GLFW.glfwSetWindowPos(
+                        window,
+                        mx[0] + Math.max(0, (mode.width() - width) / 2),
                         my[0] + Math.max(0, (mode.height() - height) / 2));
             }
             GLFW.glfwMakeContextCurrent(window);
@@ -190,7 +196,7 @@ public final class GlfwWindowOutput implements GlOutput {
 
     @Override
     public void setKeyListener(KeyListener listener) {
-        this.keyListener = listener == null ? a -> { } : listener;
+        this.keyListener = listener == null ? a -> {} : listener;
     }
 
     @Override

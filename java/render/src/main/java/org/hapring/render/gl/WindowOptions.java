@@ -15,13 +15,13 @@ import java.util.Objects;
  *
  * <p>Immutable; any thread.
  */
-public record WindowOptions(String title, int widthPixels, int heightPixels, boolean fullscreen, int monitorIndex,
-        boolean vsync) {
+public record WindowOptions(
+        String title, int widthPixels, int heightPixels, boolean fullscreen, int monitorIndex, boolean vsync) {
     public WindowOptions {
         Objects.requireNonNull(title, "title");
         if (widthPixels < 1 || heightPixels < 1 || widthPixels > 16384 || heightPixels > 16384) {
-            throw new IllegalArgumentException("window size=" + widthPixels + "x" + heightPixels
-                    + ": must be 1..16384 in each direction");
+            throw new IllegalArgumentException(
+                    "window size=" + widthPixels + "x" + heightPixels + ": must be 1..16384 in each direction");
         }
         if (monitorIndex < 0) {
             throw new IllegalArgumentException("monitor=" + monitorIndex + ": must be >= 0");

@@ -18,8 +18,13 @@ import org.hapring.render.gl.WindowOptions;
  *
  * <p>Immutable; any thread.
  */
-public record LoopSettings(OutputKind output, WindowOptions window, RenderOptions render, Pacing pacing,
-        Path screenshotPng, long screenshotTick) {
+public record LoopSettings(
+        OutputKind output,
+        WindowOptions window,
+        RenderOptions render,
+        Pacing pacing,
+        Path screenshotPng,
+        long screenshotTick) {
     public LoopSettings {
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(window, "window");

@@ -110,8 +110,13 @@ public final class RenderLoop implements AutoCloseable {
         try {
             pacing = settings.pacing() != null ? settings.pacing() : Pacing.VSYNC;
             WindowOptions w = settings.window();
-            WindowOptions asked = new WindowOptions(w.title(), w.widthPixels(), w.heightPixels(), w.fullscreen(),
-                    w.monitorIndex(), pacing == Pacing.VSYNC);
+            WindowOptions asked = new WindowOptions(
+                    w.title(),
+                    w.widthPixels(),
+                    w.heightPixels(),
+                    w.fullscreen(),
+                    w.monitorIndex(),
+                    pacing == Pacing.VSYNC);
             output = settings.output().open(asked, notices);
             if (!output.isWindow() || !output.vsync()) {
                 pacing = Pacing.CLOCK;

@@ -41,14 +41,15 @@ public final class BitmapFont {
         "00 00 1E 11 1E 10 10", "00 00 0D 13 0F 01 01", "00 00 16 19 10 10 10", "00 00 0E 10 0E 01 1E", // p q r s
         "08 08 1C 08 08 09 06", "00 00 11 11 11 13 0D", "00 00 11 11 11 0A 04", "00 00 11 11 15 15 0A", // t u v w
         "00 00 11 0A 04 0A 11", "00 00 11 11 0F 01 0E", "00 00 1F 02 04 08 1F", "02 04 04 08 04 04 02", // x y z {
-        "04 04 04 04 04 04 04", "08 04 04 02 04 04 08", "00 00 08 15 02 00 00",                         // | } ~
+        "04 04 04 04 04 04 04", "08 04 04 02 04 04 08", "00 00 08 15 02 00 00", // | } ~
     };
 
     private static final byte[][] ROWS = new byte[LAST - FIRST + 1][GLYPH_HEIGHT];
 
     static {
         if (TABLE.length != ROWS.length) {
-            throw new ExceptionInInitializerError("glyph table has " + TABLE.length + " entries, expected " + ROWS.length);
+            throw new ExceptionInInitializerError(
+                    "glyph table has " + TABLE.length + " entries, expected " + ROWS.length);
         }
         for (int g = 0; g < TABLE.length; g++) {
             String[] hex = TABLE[g].split(" ");

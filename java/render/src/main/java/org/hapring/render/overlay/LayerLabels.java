@@ -23,7 +23,12 @@ public final class LayerLabels implements AutoCloseable {
 
     /** Sets (null: removes) layer {@code layerId}'s label; longer labels are cut at 60 characters. */
     public void set(int layerId, String label) {
-        labels.set(layerId, label == null ? null : label.substring(0, Math.min(label.length(), MAX_CHARS)).toCharArray());
+        labels.set(
+                layerId,
+                label == null
+                        ? null
+                        : label.substring(0, Math.min(label.length(), MAX_CHARS))
+                                .toCharArray());
     }
 
     public boolean any() {

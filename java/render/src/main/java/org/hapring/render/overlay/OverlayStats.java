@@ -30,8 +30,8 @@ public record OverlayStats(String engine, String fallbackReason, List<Layer> lay
      * @param uploadP99Nanos 99th percentile of the texture upload time (renderer)
      * @param dropped ticks at which the layer's due frame was not on screen
      */
-    public record Layer(int layerId, String name, long hits, long misses, long acquireP99Nanos, long uploadP99Nanos,
-            long dropped) {
+    public record Layer(
+            int layerId, String name, long hits, long misses, long acquireP99Nanos, long uploadP99Nanos, long dropped) {
         public double hitRate() {
             long n = hits + misses;
             return n == 0 ? 1.0 : (double) hits / n;

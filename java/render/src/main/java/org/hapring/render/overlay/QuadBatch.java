@@ -58,6 +58,7 @@ final class QuadBatch {
     private final FloatBuffer vertices;
     /** The vertices' native address, taken once (asking LWJGL for a buffer's address per frame allocates). */
     private final long verticesAddress;
+
     private final GlProgram program;
     private final int canvasUniform;
     private final int atlas;
@@ -115,8 +116,16 @@ final class QuadBatch {
             int texture = GL11C.glGenTextures();
             GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, texture);
             GL11C.glPixelStorei(GL11C.GL_UNPACK_ALIGNMENT, 1);
-            GL11C.glTexImage2D(GL11C.GL_TEXTURE_2D, 0, GL30C.GL_R8, width, height, 0, GL11C.GL_RED,
-                    GL11C.GL_UNSIGNED_BYTE, texels);
+            GL11C.glTexImage2D(
+                    GL11C.GL_TEXTURE_2D,
+                    0,
+                    GL30C.GL_R8,
+                    width,
+                    height,
+                    0,
+                    GL11C.GL_RED,
+                    GL11C.GL_UNSIGNED_BYTE,
+                    texels);
             GL11C.glPixelStorei(GL11C.GL_UNPACK_ALIGNMENT, 4);
             GL11C.glTexParameteri(GL11C.GL_TEXTURE_2D, GL11C.GL_TEXTURE_MIN_FILTER, GL11C.GL_NEAREST);
             GL11C.glTexParameteri(GL11C.GL_TEXTURE_2D, GL11C.GL_TEXTURE_MAG_FILTER, GL11C.GL_NEAREST);
@@ -197,7 +206,8 @@ final class QuadBatch {
         GL13C.glActiveTexture(GL13C.GL_TEXTURE0);
         GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, atlas);
         GL11C.glEnable(GL11C.GL_BLEND);
-        GL14C.glBlendFuncSeparate(GL11C.GL_ONE, GL11C.GL_ONE_MINUS_SRC_ALPHA, GL11C.GL_ONE, GL11C.GL_ONE_MINUS_SRC_ALPHA);
+        GL14C.glBlendFuncSeparate(
+                GL11C.GL_ONE, GL11C.GL_ONE_MINUS_SRC_ALPHA, GL11C.GL_ONE, GL11C.GL_ONE_MINUS_SRC_ALPHA);
         GL30C.glBindVertexArray(vertexArray);
         GL11C.glDrawArrays(GL11C.GL_TRIANGLES, 0, quads * 6);
         GL30C.glBindVertexArray(0);

@@ -65,8 +65,16 @@ public final class StatsOverlay implements AutoCloseable {
      * Draws the panel onto the bound canvas ({@code canvasWidth x canvasHeight}). {@code frameIndexOf} gives a
      * layer's frame on screen (-1 when none); {@code refreshNanos} is the interval frames should last.
      */
-    public void draw(int canvasWidth, int canvasHeight, long tick, RenderStats stats, long lastDrawNanos,
-            long lastGpuWaitNanos, long lastPresentNanos, long refreshNanos, long ringBusyFallbacks,
+    public void draw(
+            int canvasWidth,
+            int canvasHeight,
+            long tick,
+            RenderStats stats,
+            long lastDrawNanos,
+            long lastGpuWaitNanos,
+            long lastPresentNanos,
+            long refreshNanos,
+            long ringBusyFallbacks,
             IntUnaryOperator frameIndexOf) {
         int scale = scaleFor(canvasHeight);
         OverlayStats e = engine;
@@ -81,10 +89,21 @@ public final class StatsOverlay implements AutoCloseable {
             lines[n].append("  FALLBACK: ").append(e.fallbackReason());
         }
         n++;
-        lines[n++].clear().append("tick ").append(tick).append("  presented ").append(stats.presented())
-                .append("  dropped ").append(stats.droppedIntervals()).append("  draw ")
-                .appendFixed(lastDrawNanos / 1e6, 2, 0).append(" ms  gpu wait ").appendFixed(lastGpuWaitNanos / 1e6, 2, 0)
-                .append(" ms  present ").appendFixed(lastPresentNanos / 1e6, 2, 0).append(" ms");
+        lines[n++]
+                .clear()
+                .append("tick ")
+                .append(tick)
+                .append("  presented ")
+                .append(stats.presented())
+                .append("  dropped ")
+                .append(stats.droppedIntervals())
+                .append("  draw ")
+                .appendFixed(lastDrawNanos / 1e6, 2, 0)
+                .append(" ms  gpu wait ")
+                .appendFixed(lastGpuWaitNanos / 1e6, 2, 0)
+                .append(" ms  present ")
+                .appendFixed(lastPresentNanos / 1e6, 2, 0)
+                .append(" ms");
         lines[n++].clear().append("layer name                     frame   hit%  miss  acq p99  upl p99  drop");
         for (int i = 0; i < e.layers().size() && n < MAX_LINES; i++) {
             OverlayStats.Layer l = e.layers().get(i);
@@ -96,9 +115,17 @@ public final class StatsOverlay implements AutoCloseable {
             while (t.length < start + 24) {
                 t.append(' ');
             }
-            t.append(frameIndexOf.applyAsInt(l.layerId()), 6).append(' ').appendFixed(l.hitRate() * 100, 1, 6)
-                    .append(l.misses(), 6).append(' ').appendFixed(l.acquireP99Nanos() / 1e3, 1, 6).append("us")
-                    .append(' ').appendFixed(l.uploadP99Nanos() / 1e6, 2, 5).append("ms").append(l.dropped(), 6);
+            t.append(frameIndexOf.applyAsInt(l.layerId()), 6)
+                    .append(' ')
+                    .appendFixed(l.hitRate() * 100, 1, 6)
+                    .append(l.misses(), 6)
+                    .append(' ')
+                    .appendFixed(l.acquireP99Nanos() / 1e3, 1, 6)
+                    .append("us")
+                    .append(' ')
+                    .appendFixed(l.uploadP99Nanos() / 1e6, 2, 5)
+                    .append("ms")
+                    .append(l.dropped(), 6);
         }
         float cellW = BitmapFont.CELL_WIDTH * scale;
         float cellH = BitmapFont.CELL_HEIGHT * scale;
@@ -108,16 +135,24 @@ public final class StatsOverlay implements AutoCloseable {
             widest = Math.max(widest, lines[i].length);
         }
         float graphH = GRAPH_HEIGHT * scale;
-        float panelW = Math.min(canvasWidth - 2 * margin, Math.max(widest * cellW, RenderStats.GRAPH_FRAMES * scale)
-                + 2 * margin);
+        float panelW = Math.min(
+                canvasWidth - 2 * margin, Math.max(widest * cellW, RenderStats.GRAPH_FRAMES * scale) + 2 * margin);
         float panelH = n * cellH + graphH + 3 * margin;
         float top = bottom ? canvasHeight - margin - panelH : margin;
         batch.begin(canvasWidth, canvasHeight);
         batch.rect(margin, top, panelW, panelH, 0f, 0f, 0f, 0.7f);
         for (int i = 0; i < n; i++) {
             boolean warn = i == 2 && e.fallbackReason() != null;
-            batch.text(lines[i].chars, lines[i].length, 2 * margin, top + margin + i * cellH, scale, 1f, warn ? 0.6f : 1f,
-                    warn ? 0.2f : 1f, 1f);
+            batch.text(
+                    lines[i].chars,
+                    lines[i].length,
+                    2 * margin,
+                    top + margin + i * cellH,
+                    scale,
+                    1f,
+                    warn ? 0.6f : 1f,
+                    warn ? 0.2f : 1f,
+                    1f);
         }
         drawGraph(2 * margin, top + margin + n * cellH + margin, graphH, scale, stats, refreshNanos);
         batch.flush();

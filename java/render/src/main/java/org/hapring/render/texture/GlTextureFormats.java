@@ -12,11 +12,13 @@ import org.hapring.render.gl.GlDriver;
 public final class GlTextureFormats {
     /** EXT_texture_compression_s3tc. */
     public static final int RGB_S3TC_DXT1 = 0x83F0;
+
     public static final int RGBA_S3TC_DXT5 = 0x83F3;
     /** Core 3.0 / ARB_texture_compression_rgtc. */
     public static final int RED_RGTC1 = 0x8DBB;
     /** Core 4.2 / ARB_texture_compression_bptc. */
     public static final int RGBA_BPTC_UNORM = 0x8E8C;
+
     public static final int RGB_BPTC_SIGNED_FLOAT = 0x8E8E;
     public static final int RGB_BPTC_UNSIGNED_FLOAT = 0x8E8F;
 

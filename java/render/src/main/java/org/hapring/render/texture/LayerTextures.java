@@ -18,6 +18,7 @@ public final class LayerTextures {
     final PlaneTexture[][] pairs = new PlaneTexture[2][2];
     /** The buffer the compositor draws (the last uploaded). */
     int front;
+
     int planeCount;
     /** The last frame uploaded (file frame number), or -1. */
     int frameIndex = -1;

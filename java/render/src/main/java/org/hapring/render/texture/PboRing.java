@@ -69,7 +69,8 @@ final class PboRing {
             throw new GlException("glMapBufferRange returned no mapping for a " + capacityBytes + "-byte upload ring");
         }
         GlException.check("glBufferStorage", "creating a " + capacityBytes + "-byte upload ring");
-        return new PboRing(buffer, capacityBytes, MemorySegment.ofAddress(address).reinterpret(capacityBytes));
+        return new PboRing(
+                buffer, capacityBytes, MemorySegment.ofAddress(address).reinterpret(capacityBytes));
     }
 
     long capacityBytes() {

@@ -25,6 +25,7 @@ final class PlaneTexture {
     final int heightPixels;
     /** Storage size: the picture rounded up to whole blocks. */
     final int storageWidth;
+
     final int storageHeight;
     final long textureBytes;
 
@@ -40,8 +41,8 @@ final class PlaneTexture {
     }
 
     /** Allocates the texture; checks the driver supports the format and the size. */
-    static PlaneTexture allocate(GlDriver driver, TextureFormat format, int widthPixels, int heightPixels,
-            String what) {
+    static PlaneTexture allocate(
+            GlDriver driver, TextureFormat format, int widthPixels, int heightPixels, String what) {
         if (!GlTextureFormats.supported(driver, format)) {
             throw new GlException(what + ": the driver (" + driver.renderer() + ") cannot sample " + format
                     + " textures (needs " + GlTextureFormats.extensionFor(format) + ")");
@@ -50,16 +51,23 @@ final class PlaneTexture {
         PlaneTexture t = new PlaneTexture(GL11C.glGenTextures(), format, widthPixels, heightPixels);
         if (t.storageWidth > max || t.storageHeight > max) {
             GL11C.glDeleteTextures(t.id);
-            throw new GlException(what + ": " + widthPixels + "x" + heightPixels + " exceeds the driver's largest texture ("
-                    + max + " pixels)");
+            throw new GlException(what + ": " + widthPixels + "x" + heightPixels
+                    + " exceeds the driver's largest texture (" + max + " pixels)");
         }
         GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, t.id);
         if (driver.textureStorage()) {
             GL42C.glTexStorage2D(GL11C.GL_TEXTURE_2D, 1, t.glFormat, t.storageWidth, t.storageHeight);
         } else {
             // no immutable storage: define level 0 once with no data; uploads replace its contents
-            GL13C.nglCompressedTexImage2D(GL11C.GL_TEXTURE_2D, 0, t.glFormat, t.storageWidth, t.storageHeight, 0,
-                    Math.toIntExact(t.textureBytes), 0L);
+            GL13C.nglCompressedTexImage2D(
+                    GL11C.GL_TEXTURE_2D,
+                    0,
+                    t.glFormat,
+                    t.storageWidth,
+                    t.storageHeight,
+                    0,
+                    Math.toIntExact(t.textureBytes),
+                    0L);
         }
         GL11C.glTexParameteri(GL11C.GL_TEXTURE_2D, GL12C.GL_TEXTURE_MAX_LEVEL, 0);
         GL11C.glTexParameteri(GL11C.GL_TEXTURE_2D, GL11C.GL_TEXTURE_MIN_FILTER, GL11C.GL_LINEAR);
@@ -87,8 +95,8 @@ final class PlaneTexture {
      */
     void replace(long source, long bytes) {
         GL11C.glBindTexture(GL11C.GL_TEXTURE_2D, id);
-        GL13C.nglCompressedTexSubImage2D(GL11C.GL_TEXTURE_2D, 0, 0, 0, storageWidth, storageHeight, glFormat,
-                (int) bytes, source);
+        GL13C.nglCompressedTexSubImage2D(
+                GL11C.GL_TEXTURE_2D, 0, 0, 0, storageWidth, storageHeight, glFormat, (int) bytes, source);
     }
 
     void delete() {

@@ -19,6 +19,7 @@ final class RingRegions {
     static final long BUSY = -1;
     /** Regions start on this boundary (bytes). */
     static final long ALIGN_BYTES = 256;
+
     static final int MAX_IN_FLIGHT = 256;
 
     /** The fence operations (GL sync objects; a fake in tests). */
@@ -48,7 +49,8 @@ final class RingRegions {
 
     RingRegions(long capacityBytes, Fences fences) {
         if (capacityBytes < 3 * ALIGN_BYTES) {
-            throw new IllegalArgumentException("ring capacityBytes=" + capacityBytes + ": must be >= " + 3 * ALIGN_BYTES);
+            throw new IllegalArgumentException(
+                    "ring capacityBytes=" + capacityBytes + ": must be >= " + 3 * ALIGN_BYTES);
         }
         this.capacityBytes = capacityBytes;
         this.fences = fences;
@@ -135,8 +137,8 @@ final class RingRegions {
     void drain(long timeoutNanosPerFence) {
         while (inFlight > 0) {
             if (!fences.await(handles[oldest], timeoutNanosPerFence)) {
-                throw new IllegalStateException("an upload fence did not signal within " + timeoutNanosPerFence / 1_000_000
-                        + " ms: the GL context is lost or hung");
+                throw new IllegalStateException("an upload fence did not signal within "
+                        + timeoutNanosPerFence / 1_000_000 + " ms: the GL context is lost or hung");
             }
             fences.delete(handles[oldest]);
             handles[oldest] = 0L;

@@ -7,8 +7,6 @@ import org.hapring.decode.TextureFrame;
 import org.hapring.render.gl.GlDriver;
 import org.hapring.render.gl.GlException;
 import org.lwjgl.opengl.GL11C;
-import org.lwjgl.opengl.GL15C;
-import org.lwjgl.opengl.GL21C;
 
 /**
  * Streams frames' compressed texture planes into each layer's GL textures, by the chosen {@link UploadPath}.
@@ -26,6 +24,7 @@ import org.lwjgl.opengl.GL21C;
 public final class TextureStreamer implements AutoCloseable {
     /** Frames of every layer the PBO ring holds (triple buffering). */
     static final int RING_FRAMES = 3;
+
     private static final long MIN_RING_BYTES = 4L << 20;
 
     private final GlDriver driver;
@@ -79,7 +78,8 @@ public final class TextureStreamer implements AutoCloseable {
             long expected = format.textureBytes(width, height);
             if (bytes.byteSize() != expected || !bytes.isNative()) {
                 throw new IllegalArgumentException("layer " + layerId + " frame " + frameIndex + " plane " + p + ": "
-                        + format + " " + width + "x" + height + " needs " + expected + " texture bytes in native memory, "
+                        + format + " " + width + "x" + height + " needs " + expected
+                        + " texture bytes in native memory, "
                         + "the frame has " + bytes.byteSize() + (bytes.isNative() ? "" : " on the heap"));
             }
         }
@@ -101,9 +101,12 @@ public final class TextureStreamer implements AutoCloseable {
             }
             int error = GL11C.glGetError();
             if (error != GL11C.GL_NO_ERROR) {
-                throw new GlException("glCompressedTexSubImage2D failed: GL error 0x" + Integer.toHexString(error)
-                        + " uploading layer " + layerId + " frame " + frameIndex + " plane " + p + " (" + format + " "
-                        + width + "x" + height + ", " + path.cliName() + ")", error);
+                throw new GlException(
+                        "glCompressedTexSubImage2D failed: GL error 0x" + Integer.toHexString(error)
+                                + " uploading layer " + layerId + " frame " + frameIndex + " plane " + p + " (" + format
+                                + " "
+                                + width + "x" + height + ", " + path.cliName() + ")",
+                        error);
             }
         }
         for (int p = planes; p < 2; p++) {
@@ -138,8 +141,8 @@ public final class TextureStreamer implements AutoCloseable {
     private void replacePair(LayerTextures lt, int plane, TextureFormat format, int width, int height, int layerId) {
         lt.deletePlane(plane);
         for (int b = 0; b < 2; b++) {
-            lt.pairs[b][plane] = PlaneTexture.allocate(driver, format, width, height,
-                    "layer " + layerId + " plane " + plane);
+            lt.pairs[b][plane] =
+                    PlaneTexture.allocate(driver, format, width, height, "layer " + layerId + " plane " + plane);
         }
         if (path == UploadPath.PBO) {
             resizeRing();

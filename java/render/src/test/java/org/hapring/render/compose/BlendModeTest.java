@@ -30,7 +30,10 @@ class BlendModeTest {
                 for (double as : values) {
                     for (double cb : values) {
                         double premultiplied = cs * as;
-                        assertEquals(w3c(mode, cs, as, cb), mode.apply(premultiplied, as, cb), 1e-12,
+                        assertEquals(
+                                w3c(mode, cs, as, cb),
+                                mode.apply(premultiplied, as, cb),
+                                1e-12,
                                 mode + " cs=" + cs + " as=" + as + " cb=" + cb);
                     }
                 }

@@ -22,12 +22,15 @@ class GridTest {
         for (int n = 1; n <= 17; n++) {
             for (int i = 0; i < n; i++) {
                 PixelBox a = Grid.cell(i, n, 1920, 1080, 6);
-                assertTrue(a.x() >= 6 && a.y() >= 6 && a.x() + a.width() <= 1914 && a.y() + a.height() <= 1074,
+                assertTrue(
+                        a.x() >= 6 && a.y() >= 6 && a.x() + a.width() <= 1914 && a.y() + a.height() <= 1074,
                         n + " layers, cell " + i + ": " + a);
                 for (int j = i + 1; j < n; j++) {
                     PixelBox b = Grid.cell(j, n, 1920, 1080, 6);
-                    boolean apart = a.x() + a.width() + 6 <= b.x() || b.x() + b.width() + 6 <= a.x()
-                            || a.y() + a.height() + 6 <= b.y() || b.y() + b.height() + 6 <= a.y();
+                    boolean apart = a.x() + a.width() + 6 <= b.x()
+                            || b.x() + b.width() + 6 <= a.x()
+                            || a.y() + a.height() + 6 <= b.y()
+                            || b.y() + b.height() + 6 <= a.y();
                     assertTrue(apart, n + " layers: cells " + i + " and " + j + " overlap or touch: " + a + " " + b);
                 }
             }

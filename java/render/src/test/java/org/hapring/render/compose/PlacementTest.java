@@ -53,11 +53,13 @@ class PlacementTest {
 
     @Test
     void scaleGrowsAboutTheCentreThenOffsetMoves() {
-        LayerLook look = LayerLook.DEFAULT.withFit(FitMode.STRETCH).withScale(0.5).withOffset(10, -5);
+        LayerLook look =
+                LayerLook.DEFAULT.withFit(FitMode.STRETCH).withScale(0.5).withOffset(10, -5);
         Placement p = Placement.of(look, 16, 16, 100, 60);
         // box 100x60 at scale 0.5 -> 50x30 centred at (50 + 10, 30 - 5)
         assertRect(p, 35, 10, 85, 40);
-        Placement nativeScaled = Placement.of(LayerLook.DEFAULT.withFit(FitMode.NATIVE).withScale(1.5), 10, 10, 100, 100);
+        Placement nativeScaled =
+                Placement.of(LayerLook.DEFAULT.withFit(FitMode.NATIVE).withScale(1.5), 10, 10, 100, 100);
         assertRect(nativeScaled, 42.5, 42.5, 57.5, 57.5);
     }
 
@@ -69,16 +71,23 @@ class PlacementTest {
         assertFalse(p.isEmpty());
         Placement gone = Placement.of(LayerLook.DEFAULT.withFit(FitMode.NATIVE).withOffset(500, 0), 10, 10, 100, 100);
         assertTrue(gone.isEmpty(), "moved off the canvas");
-        Placement outsideBox = Placement.of(LayerLook.DEFAULT.withFit(FitMode.NATIVE)
-                .withBox(new PixelBox(0, 0, 20, 20)).withOffset(30, 0), 10, 10, 100, 100);
+        Placement outsideBox = Placement.of(
+                LayerLook.DEFAULT
+                        .withFit(FitMode.NATIVE)
+                        .withBox(new PixelBox(0, 0, 20, 20))
+                        .withOffset(30, 0),
+                10,
+                10,
+                100,
+                100);
         assertTrue(outsideBox.isEmpty(), "moved out of its box");
     }
 
     @Test
     void badLooksAndSizesAreRejectedNamingTheSetting() {
         assertThrows(IllegalArgumentException.class, () -> Placement.of(LayerLook.DEFAULT, 0, 10, 10, 10));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> LayerLook.DEFAULT.withOpacity(1.5));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> LayerLook.DEFAULT.withOpacity(1.5));
         assertTrue(e.getMessage().startsWith("opacity="), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> LayerLook.DEFAULT.withOpacity(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> LayerLook.DEFAULT.withScale(0));

@@ -52,13 +52,21 @@ class GlFrameSinkTest {
             return;
         }
         Path movie = TestMovies.generated(HapVariant.HAP_Q, 64, 48, FRAMES, 7);
-        PlayerConfig config = PlayerConfig.builder().set("engine", "sync").set("maxLayers", 4).set("fps", "60").build();
-        try (output; Arena arena = Arena.ofConfined();
+        PlayerConfig config = PlayerConfig.builder()
+                .set("engine", "sync")
+                .set("maxLayers", 4)
+                .set("fps", "60")
+                .build();
+        try (output;
+                Arena arena = Arena.ofConfined();
                 Renderer renderer = new Renderer(output, new RenderOptions(64, 48, 4, null, false));
                 MovieFrameReader reference = MovieFrameReader.open(movie)) {
             VerifyFrameSink verify = new VerifyFrameSink(4, new GlFrameSink(renderer));
-            try (Player player = Player.manual(config, verify,
-                    ReadEngines.create(EngineKind.SYNC, EngineConfig.builder().build()), FrameDecoders.hap(0))) {
+            try (Player player = Player.manual(
+                    config,
+                    verify,
+                    ReadEngines.create(EngineKind.SYNC, EngineConfig.builder().build()),
+                    FrameDecoders.hap(0))) {
                 int id = player.openLayer(movie);
                 renderer.looks().set(id, LayerLook.DEFAULT.withFit(FitMode.NATIVE));
                 assertTrue(player.awaitReady(5_000_000_000L));
@@ -73,8 +81,12 @@ class GlFrameSinkTest {
                     assertEquals(tick, frame, "the movie runs at the clock's rate: frame = tick");
                     TextureFrame t = reference.decode(frame);
                     ReferenceDecoder.toRgba(t, HapVariant.HAP_Q, expected);
-                    RgbaDiff.assertWithin(expected.toArray(ValueLayout.JAVA_BYTE), canvas.toArray(ValueLayout.JAVA_BYTE),
-                            64, 2, "tick " + tick);
+                    RgbaDiff.assertWithin(
+                            expected.toArray(ValueLayout.JAVA_BYTE),
+                            canvas.toArray(ValueLayout.JAVA_BYTE),
+                            64,
+                            2,
+                            "tick " + tick);
                 }
                 player.pause(id);
                 for (long tick = 8; tick < 14; tick++) {

@@ -79,10 +79,15 @@ class RenderLoopTest {
     }
 
     private RenderLoop open(Path screenshot, long screenshotTick) throws InterruptedException {
-        LoopSettings s = new LoopSettings(OutputKind.OFFSCREEN, new WindowOptions("test", CW, CH, false, 0, false),
-                new RenderOptions(CW, CH, 1, null, false), null, screenshot, screenshotTick);
+        LoopSettings s = new LoopSettings(
+                OutputKind.OFFSCREEN,
+                new WindowOptions("test", CW, CH, false, 0, false),
+                new RenderOptions(CW, CH, 1, null, false),
+                null,
+                screenshot,
+                screenshotTick);
         try {
-            return RenderLoop.open(s, m -> { });
+            return RenderLoop.open(s, m -> {});
         } catch (GlUnavailableException e) {
             assumeTrue(false, "no OpenGL here: " + e.getMessage());
             throw new AssertionError(e);
@@ -92,7 +97,8 @@ class RenderLoopTest {
     @Test
     void lateTicksAreSkippedButNeverTheScreenshotsWhichHoldsExactlyItsFrame() throws Exception {
         Path png = dir.resolve("shot.png");
-        try (Arena arena = Arena.ofShared(); RenderLoop loop = open(png, 10)) {
+        try (Arena arena = Arena.ofShared();
+                RenderLoop loop = open(png, 10)) {
             assertSame(Pacing.CLOCK, loop.pacing(), "offscreen is paced by the clock");
             loop.renderer().looks().set(0, LayerLook.DEFAULT.withFit(FitMode.STRETCH));
             StubTicks stub = new StubTicks(loop.renderer(), arena, 10);
@@ -112,15 +118,19 @@ class RenderLoopTest {
             BufferedImage image = ImageIO.read(png.toFile());
             assertEquals(CW, image.getWidth());
             assertEquals(CH, image.getHeight());
-            assertEquals(0xFF0000, image.getRGB(CW / 2, CH / 2) & 0xFFFFFF, "tick 10's red frame, not a later blue one");
-            assertEquals(loop.renderer().stats().presented(), loop.renderer().report().presented());
+            assertEquals(
+                    0xFF0000, image.getRGB(CW / 2, CH / 2) & 0xFFFFFF, "tick 10's red frame, not a later blue one");
+            assertEquals(
+                    loop.renderer().stats().presented(),
+                    loop.renderer().report().presented());
             assertTrue(loop.renderer().report().presented() >= stub.ran.size(), "every tick run was presented");
         }
     }
 
     @Test
     void closeStopsTheRenderThread() throws Exception {
-        try (Arena arena = Arena.ofShared(); RenderLoop loop = open(null, 0)) {
+        try (Arena arena = Arena.ofShared();
+                RenderLoop loop = open(null, 0)) {
             StubTicks stub = new StubTicks(loop.renderer(), arena, -1);
             loop.start(new FrameClock(60, 1, System.nanoTime()), stub, Long.MAX_VALUE);
             assertTrue(stub.threeTicks.await(30, TimeUnit.SECONDS), "three ticks ran");
@@ -133,7 +143,8 @@ class RenderLoopTest {
 
     @Test
     void aFailingTickEndsTheLoopWithItsError() throws Exception {
-        try (Arena arena = Arena.ofShared(); RenderLoop loop = open(null, 0)) {
+        try (Arena arena = Arena.ofShared();
+                RenderLoop loop = open(null, 0)) {
             StubTicks stub = new StubTicks(loop.renderer(), arena, -1);
             stub.failAt = 2;
             loop.start(new FrameClock(60, 1, System.nanoTime()), stub, 100);

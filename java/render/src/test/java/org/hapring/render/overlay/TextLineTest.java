@@ -21,13 +21,16 @@ class TextLineTest {
         double[] values = {0, 0.004, 0.005, 1.25, 12.345, 99.95, 99.999, -3.14159, 1e6 / 3, 16.6667};
         for (double v : values) {
             for (int d = 0; d <= 3; d++) {
-                String expected = new java.math.BigDecimal(Math.abs(v)).setScale(d, java.math.RoundingMode.HALF_UP)
+                String expected = new java.math.BigDecimal(Math.abs(v))
+                        .setScale(d, java.math.RoundingMode.HALF_UP)
                         .toPlainString();
                 if (v < 0) {
                     expected = "-" + expected;
                 }
                 assertEquals(expected, t.clear().appendFixed(v, d, 0).toString(), "v=" + v + " decimals=" + d);
-                assertEquals(String.format("%10s", expected), t.clear().appendFixed(v, d, 10).toString());
+                assertEquals(
+                        String.format("%10s", expected),
+                        t.clear().appendFixed(v, d, 10).toString());
             }
         }
         assertEquals("    -", t.clear().appendFixed(Double.NaN, 2, 5).toString());

@@ -65,7 +65,8 @@ class TextureStreamerTest {
     @EnumSource(UploadPath.class)
     void texturesAreAllocatedOncePerLayerAndReplacedOnlyWhenThePictureChanges(UploadPath path) {
         assumePath(path);
-        try (Arena arena = Arena.ofConfined(); TextureStreamer s = new TextureStreamer(driver, path)) {
+        try (Arena arena = Arena.ofConfined();
+                TextureStreamer s = new TextureStreamer(driver, path)) {
             TextureFrame a = frame(arena, TextureFormat.DXT1, 64, 48);
             s.upload(3, 0, a);
             int first = s.textures(3).textureId(0);
@@ -74,7 +75,8 @@ class TextureStreamerTest {
             assertNotEquals(first, second, "consecutive frames go into the two textures of the pair in turn");
             for (int i = 2; i < 20; i++) {
                 s.upload(3, i, a);
-                assertEquals(i % 2 == 0 ? first : second, s.textures(3).textureId(0), "frame " + i + " reuses the pair");
+                assertEquals(
+                        i % 2 == 0 ? first : second, s.textures(3).textureId(0), "frame " + i + " reuses the pair");
             }
             assertEquals(19, s.textures(3).frameIndex());
             assertEquals(null, s.textures(2), "layers without uploads have no textures");
@@ -96,7 +98,8 @@ class TextureStreamerTest {
     @EnumSource(UploadPath.class)
     void wrongSizesAndHeapMemoryAreRejectedBeforeAnyNativeCall(UploadPath path) {
         assumePath(path);
-        try (Arena arena = Arena.ofConfined(); TextureStreamer s = new TextureStreamer(driver, path)) {
+        try (Arena arena = Arena.ofConfined();
+                TextureStreamer s = new TextureStreamer(driver, path)) {
             TextureFrame shortPlane = frame(arena, TextureFormat.DXT5, 64, 48);
             shortPlane.setPlane(0, TextureFormat.DXT5, TextureFormat.DXT5.textureBytes(64, 48) - 16);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.upload(0, 7, shortPlane));
@@ -121,7 +124,8 @@ class TextureStreamerTest {
         assumePath(path);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeTrue(threads.isThreadAllocatedMemorySupported(), "this JVM does not count allocated bytes per thread");
-        try (Arena arena = Arena.ofConfined(); TextureStreamer s = new TextureStreamer(driver, path)) {
+        try (Arena arena = Arena.ofConfined();
+                TextureStreamer s = new TextureStreamer(driver, path)) {
             TextureFrame colour = frame(arena, TextureFormat.DXT5, 256, 128);
             TextureFrame alpha = frame(arena, TextureFormat.BC4, 128, 64);
             for (int i = 0; i < 2_000; i++) {
