@@ -86,6 +86,23 @@ public final class Libc {
         return 0;
     }
 
+    /** {@code PROT_READ | PROT_WRITE}. */
+    public static int PROT_READ_WRITE() {
+        return 0x1 | 0x2;
+    }
+    /** {@code MAP_PRIVATE | MAP_ANONYMOUS}: 0x02 | 0x20 on x86-64 and aarch64. */
+    public static int MAP_PRIVATE_ANONYMOUS() {
+        return 0x02 | 0x20;
+    }
+    /** {@code MADV_HUGEPAGE}: back the range with transparent huge pages where the kernel can. */
+    public static int MADV_HUGEPAGE() {
+        return 14;
+    }
+    /** {@code MAP_FAILED}: {@code (void *) -1}. */
+    public static long MAP_FAILED() {
+        return -1L;
+    }
+
     // ---------------------------------------------------------------- functions
 
     private static class open {
@@ -173,6 +190,61 @@ public final class Libc {
     public static int getrusage(MemorySegment callState, int who, MemorySegment usage) {
         try {
             return (int) getrusage.HANDLE.invokeExact(callState, who, usage);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static class mmap {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(
+                Liburing.C_POINTER,
+                Liburing.C_POINTER,
+                Liburing.C_LONG,
+                Liburing.C_INT,
+                Liburing.C_INT,
+                Liburing.C_INT,
+                Liburing.C_LONG);
+        static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("mmap"), DESC, CAPTURE_ERRNO);
+    }
+
+    /**
+     * {@code void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)}: the mapping's
+     * address (a zero-length segment), or {@link #MAP_FAILED()} with errno in {@code callState}.
+     */
+    public static MemorySegment mmap(
+            MemorySegment callState, MemorySegment addr, long length, int prot, int flags, int fd, long offset) {
+        try {
+            return (MemorySegment) mmap.HANDLE.invokeExact(callState, addr, length, prot, flags, fd, offset);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static class munmap {
+        static final FunctionDescriptor DESC =
+                FunctionDescriptor.of(Liburing.C_INT, Liburing.C_POINTER, Liburing.C_LONG);
+        static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("munmap"), DESC);
+    }
+
+    /** {@code int munmap(void *addr, size_t length)}: 0 or -1. */
+    public static int munmap(MemorySegment addr, long length) {
+        try {
+            return (int) munmap.HANDLE.invokeExact(addr, length);
+        } catch (Throwable ex) {
+            throw new AssertionError("should not reach here", ex);
+        }
+    }
+
+    private static class madvise {
+        static final FunctionDescriptor DESC =
+                FunctionDescriptor.of(Liburing.C_INT, Liburing.C_POINTER, Liburing.C_LONG, Liburing.C_INT);
+        static final MethodHandle HANDLE = LINKER.downcallHandle(findOrThrow("madvise"), DESC, CAPTURE_ERRNO);
+    }
+
+    /** {@code int madvise(void *addr, size_t length, int advice)}: 0 or -1 with errno in {@code callState}. */
+    public static int madvise(MemorySegment callState, MemorySegment addr, long length, int advice) {
+        try {
+            return (int) madvise.HANDLE.invokeExact(callState, addr, length, advice);
         } catch (Throwable ex) {
             throw new AssertionError("should not reach here", ex);
         }

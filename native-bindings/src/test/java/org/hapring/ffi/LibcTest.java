@@ -96,4 +96,26 @@ class LibcTest {
             assertEquals(Errno.EINVAL, Libc.errno(state));
         }
     }
+
+    @Test
+    void mmapGivesWritableMemoryMadviseAcceptsHugePagesAndMunmapUnmaps() {
+        long bytes = 4L << 20;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = Libc.allocateCallState(arena);
+            MemorySegment m = Libc.mmap(
+                    state, MemorySegment.NULL, bytes, Libc.PROT_READ_WRITE(), Libc.MAP_PRIVATE_ANONYMOUS(), -1, 0);
+            assertTrue(m.address() != Libc.MAP_FAILED(), "mmap failed errno=" + Libc.errno(state));
+            assertEquals(0, m.address() % 4096, "a mapping starts on a page");
+            MemorySegment region = m.reinterpret(bytes);
+            int rc = Libc.madvise(state, region, bytes, Libc.MADV_HUGEPAGE());
+            assertTrue(
+                    rc == 0 || Libc.errno(state) == Errno.EINVAL,
+                    "madvise(MADV_HUGEPAGE) failed errno=" + Libc.errno(state) + " (EINVAL only without THP)");
+            region.set(java.lang.foreign.ValueLayout.JAVA_LONG, bytes - 8, 0x1234L);
+            assertEquals(0x1234L, region.get(java.lang.foreign.ValueLayout.JAVA_LONG, bytes - 8));
+            assertEquals(0, Libc.munmap(region, bytes));
+            assertEquals(-1, Libc.madvise(state, MemorySegment.ofAddress(1), 4096, Libc.MADV_HUGEPAGE()));
+            assertEquals(Errno.EINVAL, Libc.errno(state), "an unaligned address is refused");
+        }
+    }
 }

@@ -44,14 +44,23 @@ public final class BufferSet {
         return new BufferSet(copy);
     }
 
-    /** Allocates {@code count} buffers of {@code bytesEach} from {@code arena}, each aligned to {@code alignmentBytes}. */
+    /**
+     * Allocates {@code count} buffers of {@code bytesEach} from {@code arena}, each aligned to {@code alignmentBytes},
+     * side by side in one {@link IoMemory} region (huge pages where the kernel gives them, so a frame read into a
+     * buffer is a few physically contiguous DMA segments rather than one per 4 KiB page).
+     */
     public static BufferSet allocate(Arena arena, int count, long bytesEach, int alignmentBytes) {
         if (count < 1) {
             throw new IllegalArgumentException("count=" + count + ": must be >= 1");
         }
+        if (bytesEach < 1 || bytesEach > MAX_BUFFER_BYTES) {
+            throw new IllegalArgumentException("bytesEach=" + bytesEach + ": must be 1.." + MAX_BUFFER_BYTES);
+        }
+        long strideBytes = (bytesEach + alignmentBytes - 1) / alignmentBytes * alignmentBytes;
+        MemorySegment region = IoMemory.allocate(arena, strideBytes * count, alignmentBytes);
         MemorySegment[] b = new MemorySegment[count];
         for (int i = 0; i < count; i++) {
-            b[i] = arena.allocate(bytesEach, alignmentBytes);
+            b[i] = region.asSlice(i * strideBytes, bytesEach);
         }
         return of(b);
     }

@@ -55,16 +55,17 @@ public final class LayerRing implements AutoCloseable {
         this.widthPixels = widthPixels;
         this.heightPixels = heightPixels;
         this.slots = new FrameSlot[slotCount];
-        MemorySegment[] raw = new MemorySegment[slotCount];
         try {
+            // one region for all read buffers, on huge pages where the kernel gives them (IoMemory)
+            buffers = rawBytesEach > 0 ? BufferSet.allocate(arena, slotCount, rawBytesEach, alignmentBytes) : null;
             for (int i = 0; i < slotCount; i++) {
-                if (rawBytesEach > 0) {
-                    raw[i] = arena.allocate(rawBytesEach, alignmentBytes);
+                MemorySegment raw = null;
+                if (buffers != null) {
+                    raw = buffers.buffer(i);
                     offHeapBytes += rawBytesEach;
                 }
-                slots[i] = new FrameSlot(this, i, raw[i], null);
+                slots[i] = new FrameSlot(this, i, raw, null);
             }
-            buffers = rawBytesEach > 0 ? BufferSet.of(raw) : null;
             if (withTextures) {
                 allocateTextures();
             }

@@ -39,6 +39,7 @@ public final class BenchRunner {
     static final int PROBES_ESTIMATE = 7;
 
     private static final long FIO_TIMEOUT_NANOS = 600_000_000_000L;
+    private static final Path MEMINFO = Path.of("/proc/meminfo");
 
     private final BenchPlan plan;
     private final PacedRun paced;
@@ -53,6 +54,9 @@ public final class BenchRunner {
     private final Map<String, Map<String, LatencyTrace>> acquireTraces = new LinkedHashMap<>();
     private final List<BenchReport.CapacityEntry> capacity = new ArrayList<>();
     private int done;
+    /** The most hugetlb memory a fio job wanted for buffers like hapring's and did not find free (0: none short). */
+    private long fioHugetlbShortBytes;
+
     private int total;
 
     public BenchRunner(
@@ -102,6 +106,8 @@ public final class BenchRunner {
         }
         if (fio == null) {
             notes.add(plan.fio() == null ? "fio was not run (--no-fio)" : Fio.INSTALL_HINT);
+        } else if (fioHugetlbShortBytes > 0) {
+            notes.add(String.format(Locale.ROOT, Fio.HUGETLB_HINT, fioHugetlbShortBytes / (2L << 20)));
         }
         if (!plan.capacityCaches().isEmpty()) {
             if (paced == null) {
@@ -211,9 +217,14 @@ public final class BenchRunner {
             note(
                     "mmap has no direct rows: O_DIRECT does not apply to a mapping (its cold rows show it reading from storage)");
         }
+        long hugetlbNeeded = FioJob.hugetlbBytesNeeded(layers, m.maxFrameBytes());
+        boolean fioHugetlb = fio != null && Fio.hugetlbFreeBytes(MEMINFO) >= hugetlbNeeded;
+        if (fio != null && !fioHugetlb) {
+            fioHugetlbShortBytes = Math.max(fioHugetlbShortBytes, hugetlbNeeded);
+        }
         for (EngineKind k : engines) {
             samples.put(k, new ArrayList<>());
-            jobs.put(k, FioJob.of(k, c, files, frames, plan.warmNanosPerRun(), poolThreads()));
+            jobs.put(k, FioJob.of(k, c, files, frames, plan.warmNanosPerRun(), poolThreads(), fioHugetlb));
         }
         if (c == CacheState.WARM) {
             cache.prepare(CacheState.WARM, paths);

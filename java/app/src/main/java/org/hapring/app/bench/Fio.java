@@ -18,6 +18,11 @@ public final class Fio {
     public static final String INSTALL_HINT = "fio is not installed, so there is no side-by-side comparison;"
             + " install it with: apt-get install fio (Debian/Ubuntu), dnf install fio (Fedora), apk add fio (Alpine)";
 
+    /** Said once when fio's buffers cannot be on huge pages like hapring's. */
+    public static final String HUGETLB_HINT = "fio's buffers were ordinary 4 KiB pages, hapring's are on transparent"
+            + " huge pages (fewer DMA segments per read); for a like-for-like fio reserve hugetlb pages first:"
+            + " sysctl vm.nr_hugepages=%d";
+
     private final String executable;
     private final String version;
 
@@ -90,5 +95,27 @@ public final class Fio {
 
     private static String readAll(InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Free hugetlb memory in bytes from a {@code /proc/meminfo} text (HugePages_Free x Hugepagesize); 0 when the
+     * file is missing or says nothing about huge pages.
+     */
+    public static long hugetlbFreeBytes(Path meminfo) {
+        long free = 0;
+        long pageKb = 0;
+        try {
+            for (String line : Files.readAllLines(meminfo)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 2 && f[0].equals("HugePages_Free:")) {
+                    free = Long.parseLong(f[1]);
+                } else if (f.length >= 2 && f[0].equals("Hugepagesize:")) {
+                    pageKb = Long.parseLong(f[1]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return free * pageKb * 1024;
     }
 }

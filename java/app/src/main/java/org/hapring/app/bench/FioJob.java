@@ -42,6 +42,22 @@ public record FioJob(String counterpart, String text, boolean exact, int jobs) {
      */
     public static FioJob of(
             EngineKind engine, CacheState cache, List<SampleTable> files, int frames, long warmNanos, int poolThreads) {
+        return of(engine, cache, files, frames, warmNanos, poolThreads, false);
+    }
+
+    /**
+     * As above; {@code hugetlbBuffers}: fio's I/O buffers in hugetlb pages ({@code mem=shmhuge}), the counterpart of
+     * hapring's read buffers on transparent huge pages (needs {@link #hugetlbBytesNeeded} bytes of free hugetlb
+     * pages, {@code vm.nr_hugepages}).
+     */
+    public static FioJob of(
+            EngineKind engine,
+            CacheState cache,
+            List<SampleTable> files,
+            int frames,
+            long warmNanos,
+            int poolThreads,
+            boolean hugetlbBuffers) {
         Layout l = Layout.of(files);
         boolean direct = cache == CacheState.DIRECT;
         long bs = direct ? alignUp(l.blockBytes, DIRECT_ALIGNMENT_BYTES) : l.blockBytes;
@@ -118,6 +134,10 @@ public record FioJob(String counterpart, String text, boolean exact, int jobs) {
         if (direct) {
             sb.append("direct=1\n");
         }
+        if (hugetlbBuffers) {
+            sb.append("mem=shmhuge\n");
+            name += "+shmhuge";
+        }
         if (warm) {
             sb.append("time_based=1\nruntime=")
                     .append(Math.max(1, warmNanos / 1_000_000))
@@ -139,6 +159,17 @@ public record FioJob(String counterpart, String text, boolean exact, int jobs) {
                     .append('\n');
         }
         return new FioJob(name, sb.toString(), l.exact && !direct, groups.size());
+    }
+
+    /**
+     * The hugetlb memory fio wants for its buffers with {@code mem=shmhuge}, for any engine's job: at most
+     * {@code layers} blocks of up to {@code maxFrameBytes} in flight (one job at depth {@code layers}, or up to
+     * {@code layers} jobs at depth 1), each job's buffer rounded up to 2 MiB pages plus a page of slack.
+     */
+    public static long hugetlbBytesNeeded(int layers, long maxFrameBytes) {
+        long page = 2L << 20;
+        long block = alignUp(maxFrameBytes + DIRECT_ALIGNMENT_BYTES, DIRECT_ALIGNMENT_BYTES);
+        return Math.max(1, layers) * (alignUp(block, page) + page);
     }
 
     /** fio's filename list: paths joined by ':', a ':' inside a path escaped as '\:'. */

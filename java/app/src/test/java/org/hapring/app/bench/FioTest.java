@@ -160,4 +160,46 @@ class FioTest {
         }
         assertTrue(Files.list(dir.resolve("fio")).findAny().isEmpty(), "job files removed");
     }
+
+    @Test
+    void hugetlbBuffersAddShmhugeAndItsNeedAndFreeMemoryAreComputed() throws Exception {
+        List<SampleTable> files = media(dir, 3, 20);
+        FioJob plain = FioJob.of(EngineKind.URING, CacheState.DIRECT, files, 10, 0, 2);
+        FioJob huge = FioJob.of(EngineKind.URING, CacheState.DIRECT, files, 10, 0, 2, true);
+        assertFalse(plain.text().contains("mem="), plain.text());
+        assertTrue(huge.text().lines().anyMatch("mem=shmhuge"::equals), huge.text());
+        assertEquals("io_uring+fixedbufs+registerfiles+shmhuge", huge.counterpart());
+
+        long page = 2L << 20;
+        assertEquals(8 * (page + page), FioJob.hugetlbBytesNeeded(8, 2_073_608), "8 x (a 2 MB frame in 1 page + 1)");
+        assertEquals(8 * (2 * page + page), FioJob.hugetlbBytesNeeded(8, 2_100_000), "8 x (2 pages + 1)");
+        assertEquals(2 * page, FioJob.hugetlbBytesNeeded(1, 4096));
+
+        Path meminfo = dir.resolve("meminfo");
+        Files.writeString(
+                meminfo,
+                "MemTotal: 24000000 kB\nHugePages_Total:      64\nHugePages_Free:       40\n"
+                        + "HugePages_Rsvd:        0\nHugepagesize:       2048 kB\n");
+        assertEquals(40 * page, Fio.hugetlbFreeBytes(meminfo));
+        Files.writeString(meminfo, "MemTotal: 24000000 kB\n");
+        assertEquals(0, Fio.hugetlbFreeBytes(meminfo));
+        assertEquals(0, Fio.hugetlbFreeBytes(dir.resolve("missing")));
+    }
+
+    @Test
+    void fioRunsWithHugetlbBuffersWhenPagesAreReserved() throws Exception {
+        Fio fio = Fio.find("fio");
+        assumeTrue(fio != null, Fio.INSTALL_HINT + " (skipping the live fio check)");
+        List<SampleTable> files = media(dir, 3, 20);
+        long needed = FioJob.hugetlbBytesNeeded(3, files.get(0).maxSampleBytes());
+        long free = Fio.hugetlbFreeBytes(Path.of("/proc/meminfo"));
+        assumeTrue(
+                free >= needed,
+                "no hugetlb pages reserved (" + free + " bytes free, " + needed + " needed; sysctl vm.nr_hugepages)");
+        FioResult r = fio.run(
+                FioJob.of(EngineKind.URING, CacheState.DIRECT, files, 12, 0, 2, true),
+                dir.resolve("fio"),
+                60_000_000_000L);
+        assertEquals(3L * 12 * 4096, r.readBytes());
+    }
 }
