@@ -107,7 +107,8 @@ public final class Player implements AutoCloseable {
                 config.preBufferFrames(),
                 config.maxPreBufferFrames(),
                 config.sinkHoldFrames(),
-                config.memoryCapBytes());
+                config.memoryCapBytes(),
+                config.maxReadBytesInFlight());
         FrameClock clock = clock(0);
         this.prefetcher = new Prefetcher(
                 engine,

@@ -32,6 +32,7 @@ public final class PlayerConfig {
             "engine",
             "direct",
             "memoryCapBytes",
+            "maxReadBytesInFlight",
             "fps",
             "missPolicy",
             "missDeadlineMicros",
@@ -47,6 +48,7 @@ public final class PlayerConfig {
     private final EngineKind engine;
     private final boolean direct;
     private final long memoryCapBytes;
+    private final long maxReadBytesInFlight;
     private final Rational fps;
     private final MissPolicy missPolicy;
     private final long missDeadlineNanos;
@@ -83,6 +85,7 @@ public final class PlayerConfig {
         }
         direct = bool(v, "direct");
         memoryCapBytes = bytes(v, "memoryCapBytes");
+        maxReadBytesInFlight = bytes(v, "maxReadBytesInFlight");
         try {
             fps = parseRate(v.get("fps"));
             new FrameClock(fps.numerator(), fps.denominator(), 0);
@@ -135,6 +138,11 @@ public final class PlayerConfig {
     /** Native memory all layers' slots may take together. */
     public long memoryCapBytes() {
         return memoryCapBytes;
+    }
+
+    /** Read-ahead bytes in flight over all layers at most (each layer's frame due now is always read). */
+    public long maxReadBytesInFlight() {
+        return maxReadBytesInFlight;
     }
 
     /** The clock's ticks per second. */
@@ -261,6 +269,7 @@ public final class PlayerConfig {
             values.put("hapMemoryMap", "false");
             values.put("direct", "false");
             values.put("memoryCapBytes", "200000000");
+            values.put("maxReadBytesInFlight", "1099511627776"); // 1 TiB: no limit
             values.put("fps", "60");
             values.put("missPolicy", "repeat");
             values.put("missDeadlineMicros", "4000");

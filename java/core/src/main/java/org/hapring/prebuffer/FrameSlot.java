@@ -62,6 +62,9 @@ public final class FrameSlot implements ReadyFrame {
     private long readyNanos;
     long generation;
     long submitNanos;
+    /** Bytes of the read in flight into this slot, counted against the read budget (I/O thread). */
+    int readBytesInFlight;
+
     long decodeStartNanos;
     /** The frame's bytes while DECODING. */
     MemorySegment source;

@@ -284,6 +284,7 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
         FrameSlot slot = layer.ring.slots[(int) (userData >>> 32) & 0xFFFF];
         long now = System.nanoTime();
         layer.inFlight--;
+        planner.readDone(slot);
         long latency = now - slot.submitNanos;
         layer.ring.stats.recordRead(latency);
         layer.ring.stats.add(LayerIoStats.BYTES_READ, data.byteSize());
@@ -331,6 +332,7 @@ public final class Prefetcher implements Agent, CompletionHandler, AutoCloseable
         PrefetchLayer layer = layers[(int) (userData >>> 48)];
         FrameSlot slot = layer.ring.slots[(int) (userData >>> 32) & 0xFFFF];
         layer.inFlight--;
+        planner.readDone(slot);
         int frame = slot.frameIndex();
         slot.free();
         layer.ring.stats.add(LayerIoStats.READ_ERRORS, 1);

@@ -25,6 +25,8 @@ final class ReadPlanner {
     private final int[] upcomingFrames = new int[2 * LayerRing.MAX_SLOTS];
     private final long[] upcomingDue = new long[2 * LayerRing.MAX_SLOTS];
     private final PrefetchLayer[] planning;
+    /** Read bytes in flight over all layers (the budget is {@link BufferingPolicy#maxReadBytesInFlight()}). */
+    private long bytesInFlight;
 
     ReadPlanner(
             ReadEngine engine,
@@ -90,11 +92,27 @@ final class ReadPlanner {
         if (slot == null) {
             return -1;
         }
+        boolean urgent = i == 0 || (i <= hintFrames && layer.hint() != PrefetchLayer.NO_HINT); // due now, seek targets
+        if (!urgent && bytesInFlight > 0 && bytesInFlight + layer.table.size(f) > policy.maxReadBytesInFlight()) {
+            layer.replan = true; // read-ahead waits for the budget: retry after completions
+            return -1;
+        }
         if (!queueRead(layer, slot, f, layer.schedule.generation())) {
             layer.replan = true; // the engine is full: retry after completions
             return -1;
         }
         return 1;
+    }
+
+    /** A read queued by this planner finished (completed, failed or dropped): its bytes leave the budget. */
+    void readDone(FrameSlot slot) {
+        bytesInFlight -= slot.readBytesInFlight;
+        slot.readBytesInFlight = 0;
+    }
+
+    /** Read bytes in flight over all layers (I/O thread; for tests and stats). */
+    long bytesInFlight() {
+        return bytesInFlight;
     }
 
     /**
@@ -177,6 +195,8 @@ final class ReadPlanner {
             return false;
         }
         layer.inFlight++;
+        slot.readBytesInFlight = layer.table.size(frame);
+        bytesInFlight += slot.readBytesInFlight;
         layer.ring.stats.add(LayerIoStats.READS, 1);
         return true;
     }

@@ -330,4 +330,58 @@ class PlayerSchedulingTest {
         assertNull(player.failure());
         assertTrue(e instanceof NoSuchFileException || e instanceof IoEngineException, e.toString());
     }
+
+    /** Frames in flight after the first tick of two layers of 640x360 HAP (115 KB frames), reads held back. */
+    private int readsInFlightAfterFirstTick(String budget) throws Exception {
+        Path big = dir.resolve("big.mov");
+        if (!java.nio.file.Files.exists(big)) {
+            org.hapring.write.HapGenerator.generate(
+                    new org.hapring.write.GenSpec(
+                            big,
+                            HapVariant.HAP,
+                            640,
+                            360,
+                            org.hapring.write.FrameRate.parse("60"),
+                            24,
+                            org.hapring.write.GenSpec.Content.PATTERN,
+                            1,
+                            1,
+                            HapEncoding.defaults().withCompressor(HapEncoding.Compressor.NONE),
+                            org.hapring.write.MovWriter.MoovPlacement.FIRST,
+                            1),
+                    null);
+        }
+        PlayerConfig.Builder b = PlayerConfig.builder().set("maxLayers", 8);
+        if (budget != null) {
+            b.set("maxReadBytesInFlight", budget);
+        }
+        player(b);
+        engine.gate(false);
+        int a = player.openLayer(big);
+        int c = player.openLayer(big);
+        player.play(a);
+        player.play(c);
+        player.tick(0);
+        player.pump();
+        return engine.pending();
+    }
+
+    @Test
+    void readAheadWaitsForTheReadBudgetWhileEveryLayersDueFrameIsRead() throws Exception {
+        int unlimited = readsInFlightAfterFirstTick(null);
+        close();
+        int budgeted = readsInFlightAfterFirstTick("1M");
+        long bytes = 640L * 360 / 2; // DXT1 texture; each frame adds a 4-byte section header
+        assertTrue(unlimited >= 8, "without a budget both layers read ahead: " + unlimited + " in flight");
+        assertTrue(budgeted >= 2, "each layer's frame due now is read whatever the budget: " + budgeted);
+        assertTrue(
+                budgeted * bytes <= Math.max(1_000_000, 2 * (bytes + 8)),
+                budgeted + " reads of " + bytes + " bytes in flight over a 1 MB budget");
+        assertTrue(budgeted < unlimited);
+        engine.gate(true);
+        run(1, 40);
+        PlayerStats s = player.snapshot();
+        assertEquals(0, s.wrong());
+        assertTrue(s.shown() >= 2 * 38, "playback goes on once reads complete: shown " + s.shown());
+    }
 }
