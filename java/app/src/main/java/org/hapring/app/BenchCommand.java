@@ -21,6 +21,7 @@ import org.hapring.app.bench.PlayerPacedRun;
 import org.hapring.app.bench.ReportCharts;
 import org.hapring.app.bench.ReportFiles;
 import org.hapring.io.EngineKind;
+import org.hapring.playback.PlayerConfig;
 import org.hapring.write.FrameRate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -190,8 +191,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--charts", paramLabel = "DIR", description = "Write the charts (PNG and SVG) into DIR.")
     Path charts;
 
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "A player setting for the paced runs (as play's --set), e.g. maxReadBytesInFlight=32MiB;"
+                    + " repeatable.")
+    java.util.Map<String, String> playerSettings = new java.util.LinkedHashMap<>();
+
     /** The paced runs (the player); tests may replace it. */
-    Function<BenchPlan, PacedRun> pacedFactory = plan -> new PlayerPacedRun();
+    Function<BenchPlan, PacedRun> pacedFactory = plan -> new PlayerPacedRun(playerSettings);
 
     @Override
     public Integer call() throws Exception {
@@ -241,6 +249,13 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The options as a validated plan; errors name the option. */
     BenchPlan toPlan() {
+        try {
+            PlayerConfig.Builder settings = PlayerConfig.builder();
+            playerSettings.forEach(settings::set);
+            settings.build();
+        } catch (IllegalArgumentException ex) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--set " + ex.getMessage(), ex);
+        }
         try {
             List<EngineKind> e = engines == null
                     ? BenchPlan.ALL_ENGINES

@@ -212,9 +212,18 @@ class BenchCommandTest {
     void badOptionsAreRefusedNamingTheOption() {
         String cache = dir.resolve("cache").toString();
         for (String[] bad : new String[][] {
-            {"--repetitions", "2"}, {"--engines", "uring,floppy"}, {"--layers", "0"}, {"--formats", "hap_x@64x48"},
-            {"--mode", "fast"}, {"--cache", "lukewarm"}, {"--engines", "null"}, {"--probe-seconds", "0"},
-            {"--formats", "hap_q@64"}, {"--cold", "sometimes"}
+            {"--repetitions", "2"},
+            {"--engines", "uring,floppy"},
+            {"--layers", "0"},
+            {"--formats", "hap_x@64x48"},
+            {"--mode", "fast"},
+            {"--cache", "lukewarm"},
+            {"--engines", "null"},
+            {"--probe-seconds", "0"},
+            {"--formats", "hap_q@64"},
+            {"--cold", "sometimes"},
+            {"--set", "loudness=11"},
+            {"--set", "maxReadBytesInFlight=12"}
         }) {
             String[] args = new String[bad.length + 2];
             System.arraycopy(bad, 0, args, 0, bad.length);

@@ -31,6 +31,21 @@ public final class PlayerPacedRun implements PacedRun {
     /** Pre-buffer slots a layer may take at most (the policy's maximum look-ahead plus the frames in use). */
     static final int SLOTS_PER_LAYER = 12;
 
+    private final java.util.Map<String, String> playerSettings;
+
+    /** The player with its defaults (plus what a run needs: engine, direct, fps, layers, memory). */
+    public PlayerPacedRun() {
+        this(java.util.Map.of());
+    }
+
+    /**
+     * The player with {@code playerSettings} (keys of {@link PlayerConfig#KEYS}, e.g. {@code maxReadBytesInFlight})
+     * applied after what a run needs, so a user can measure a setting.
+     */
+    public PlayerPacedRun(java.util.Map<String, String> playerSettings) {
+        this.playerSettings = java.util.Map.copyOf(playerSettings);
+    }
+
     @Override
     public Result run(Spec spec) throws IOException {
         int layers = spec.layers();
@@ -38,13 +53,14 @@ public final class PlayerPacedRun implements PacedRun {
         for (var f : spec.files().stream().distinct().toList()) {
             maxFrameBytes = Math.max(maxFrameBytes, MovReader.open(f).video().maxSampleBytes());
         }
-        PlayerConfig config = PlayerConfig.builder()
+        PlayerConfig.Builder builder = PlayerConfig.builder()
                 .set("engine", spec.engine().cliName())
                 .set("direct", spec.cache() == CacheState.DIRECT)
                 .set("fps", spec.fps().toString())
                 .set("maxLayers", Math.max(64, layers))
-                .set("memoryCapBytes", Math.max(200_000_000L, layers * SLOTS_PER_LAYER * maxFrameBytes))
-                .build();
+                .set("memoryCapBytes", Math.max(200_000_000L, layers * SLOTS_PER_LAYER * maxFrameBytes));
+        playerSettings.forEach(builder::set);
+        PlayerConfig config = builder.build();
         List<String> notices = new ArrayList<>();
         try (Player player = Player.start(config, new NullFrameSink(), FrameDecoders.hap(), notices::add)) {
             int[] ids = new int[layers];
