@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -111,8 +112,8 @@ class LibcTest {
             assertTrue(
                     rc == 0 || Libc.errno(state) == Errno.EINVAL,
                     "madvise(MADV_HUGEPAGE) failed errno=" + Libc.errno(state) + " (EINVAL only without THP)");
-            region.set(java.lang.foreign.ValueLayout.JAVA_LONG, bytes - 8, 0x1234L);
-            assertEquals(0x1234L, region.get(java.lang.foreign.ValueLayout.JAVA_LONG, bytes - 8));
+            region.set(ValueLayout.JAVA_LONG, bytes - 8, 0x1234L);
+            assertEquals(0x1234L, region.get(ValueLayout.JAVA_LONG, bytes - 8));
             assertEquals(0, Libc.munmap(region, bytes));
             assertEquals(-1, Libc.madvise(state, MemorySegment.ofAddress(1), 4096, Libc.MADV_HUGEPAGE()));
             assertEquals(Errno.EINVAL, Libc.errno(state), "an unaligned address is refused");

@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.hapring.app.bench.BenchPlan;
@@ -196,7 +198,7 @@ final class BenchCommand implements Callable<Integer> {
             paramLabel = "KEY=VALUE",
             description = "A player setting for the paced runs (as play's --set), e.g. maxReadBytesInFlight=32MiB;"
                     + " repeatable.")
-    java.util.Map<String, String> playerSettings = new java.util.LinkedHashMap<>();
+    Map<String, String> playerSettings = new LinkedHashMap<>();
 
     /** The paced runs (the player); tests may replace it. */
     Function<BenchPlan, PacedRun> pacedFactory = plan -> new PlayerPacedRun(playerSettings);

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,32 +27,13 @@ class PlayCommandTest {
     private static Path a;
     private static Path b;
 
-    record Run(int status, String out, String err) {}
-
-    private static Run run(List<String> args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            int status = Main.run(args.toArray(String[]::new));
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-    }
-
     @BeforeAll
     static void movies() {
         a = dir.resolve("a.mov");
         b = dir.resolve("b.mov");
         assertEquals(
                 0,
-                run(List.of(
+                CliRun.withSystemStreams(List.of(
                                 "gen",
                                 a.toString(),
                                 "--format",
@@ -69,7 +47,7 @@ class PlayCommandTest {
                         .status());
         assertEquals(
                 0,
-                run(List.of(
+                CliRun.withSystemStreams(List.of(
                                 "gen",
                                 b.toString(),
                                 "--format",
@@ -88,7 +66,7 @@ class PlayCommandTest {
     @Test
     void aVerifiedRunWritesTheJsonReport() throws Exception {
         Path json = dir.resolve("report.json");
-        Run r = run(List.of(
+        CliRun r = CliRun.withSystemStreams(List.of(
                 "play",
                 a.toString(),
                 b.toString(),
@@ -155,7 +133,7 @@ class PlayCommandTest {
     void aBadSettingIsOneErrorNamingIt(String option, String named) {
         List<String> args = new ArrayList<>(List.of("play", a.toString()));
         args.addAll(List.of(option.trim().split(" ")));
-        Run r = run(args);
+        CliRun r = CliRun.withSystemStreams(args);
         assertNotEquals(0, r.status());
         assertTrue(r.err().contains(named), r.err());
     }

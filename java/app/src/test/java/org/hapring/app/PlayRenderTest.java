@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,25 +31,6 @@ class PlayRenderTest {
     private static Path a;
     private static Path b;
 
-    record Run(int status, String out, String err) {}
-
-    private static Run run(List<String> args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            int status = Main.run(args.toArray(String[]::new));
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
-    }
-
     @BeforeAll
     static void movies() {
         try {
@@ -64,7 +42,7 @@ class PlayRenderTest {
         b = dir.resolve("b.mov");
         assertEquals(
                 0,
-                run(List.of(
+                CliRun.withSystemStreams(List.of(
                                 "gen",
                                 a.toString(),
                                 "--format",
@@ -78,7 +56,7 @@ class PlayRenderTest {
                         .status());
         assertEquals(
                 0,
-                run(List.of(
+                CliRun.withSystemStreams(List.of(
                                 "gen",
                                 b.toString(),
                                 "--format",
@@ -96,7 +74,7 @@ class PlayRenderTest {
     void offscreenGridWithScreenshotAndRenderReport() throws Exception {
         Path json = dir.resolve("report.json");
         Path png = dir.resolve("shot.png");
-        Run r = run(List.of(
+        CliRun r = CliRun.withSystemStreams(List.of(
                 "play",
                 a.toString(),
                 b.toString(),
@@ -144,7 +122,7 @@ class PlayRenderTest {
         assumeTrue(
                 System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null,
                 "a display is available here: the window would open");
-        Run r = run(List.of("play", a.toString(), "--output", "window", "--seconds", "1"));
+        CliRun r = CliRun.withSystemStreams(List.of("play", a.toString(), "--output", "window", "--seconds", "1"));
         assertEquals(1, r.status());
         assertTrue(r.err().contains("--output=window") && r.err().contains("no display"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
@@ -155,7 +133,7 @@ class PlayRenderTest {
         assumeTrue(
                 System.getenv("DISPLAY") == null && System.getenv("WAYLAND_DISPLAY") == null,
                 "a display is available here: auto would open a window");
-        Run r = run(List.of("play", a.toString(), "--seconds", "0.5", "--size", "64x48"));
+        CliRun r = CliRun.withSystemStreams(List.of("play", a.toString(), "--seconds", "0.5", "--size", "64x48"));
         assertEquals(0, r.status(), r.err());
         assertTrue(r.err().contains("no display") && r.err().contains("rendering offscreen"), r.err());
         assertTrue(r.out().contains("render: offscreen"), r.out());
@@ -164,7 +142,7 @@ class PlayRenderTest {
     @Test
     void noneRendersNothing() throws Exception {
         Path json = dir.resolve("none.json");
-        Run r = run(
+        CliRun r = CliRun.withSystemStreams(
                 List.of("play", a.toString(), "--output", "none", "--seconds", "0.5", "--stats-json", json.toString()));
         assertEquals(0, r.status(), r.err());
         assertTrue(!r.out().contains("render:"), r.out());

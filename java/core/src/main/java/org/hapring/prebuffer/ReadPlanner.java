@@ -110,11 +110,6 @@ final class ReadPlanner {
         slot.readBytesInFlight = 0;
     }
 
-    /** Read bytes in flight over all layers (I/O thread; for tests and stats). */
-    long bytesInFlight() {
-        return bytesInFlight;
-    }
-
     /**
      * Plans one layer from {@code tick}: reports failed slots, works out the frames wanted (due now, a seek
      * target, then the lookahead) and recycles READY slots no longer wanted. Returns whether the layer may read.

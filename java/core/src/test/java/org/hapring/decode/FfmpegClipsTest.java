@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ForkJoinPool;
+import org.hapring.decode.reference.HapTestFrames;
 import org.hapring.testing.Ffmpeg;
 import org.hapring.testing.Ffmpeg.Spec;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +56,7 @@ class FfmpegClipsTest {
     void textureBytesAreTheSameForEveryCompressorAndChunkCount(String format, TextureFormat texture, boolean noise)
             throws HapFormatException {
         Spec base = Spec.of(format).size(W, H).frames(4).noise(noise);
-        List<byte[]> stored = HapPackets.videoFrames(Ffmpeg.clip(base.snappy(false)));
+        List<byte[]> stored = HapTestFrames.packets(Ffmpeg.clip(base.snappy(false)));
         assertEquals(4, stored.size());
         List<byte[]> expected = new ArrayList<>();
         for (byte[] frame : stored) {
@@ -84,7 +85,7 @@ class FfmpegClipsTest {
     private static int assertSameTextures(
             java.nio.file.Path clip, TextureFormat texture, List<byte[]> expected, Set<Integer> chunkCounts)
             throws HapFormatException {
-        List<byte[]> frames = HapPackets.videoFrames(clip);
+        List<byte[]> frames = HapTestFrames.packets(clip);
         assertEquals(expected.size(), frames.size());
         int storedChunks = 0;
         for (int i = 0; i < frames.size(); i++) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hapring.decode.reference.HapTestFrames;
 import org.hapring.testing.Ffmpeg;
 import org.hapring.testing.Ffmpeg.Spec;
 import org.hapring.testing.RealMedia;
@@ -72,7 +73,7 @@ class FuzzSeedsTest {
         }
         seeds.put(
                 "real-ame-hap1-one-chunk",
-                HapPackets.videoFrames(RealMedia.movie("gameoverhack_STND_LEFT_BLADIMIRSL_Hap1.mov"))
+                HapTestFrames.packets(RealMedia.movie("gameoverhack_STND_LEFT_BLADIMIRSL_Hap1.mov"))
                         .getFirst());
         int w = 16;
         int h = 8;
@@ -123,6 +124,6 @@ class FuzzSeedsTest {
     }
 
     private static byte[] first(Spec spec) {
-        return HapPackets.videoFrames(Ffmpeg.clip(spec)).getFirst();
+        return HapTestFrames.packets(Ffmpeg.clip(spec)).getFirst();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import org.hapring.decode.reference.HapTestFrames;
 import org.hapring.testing.RealMedia;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,7 @@ class RealMediaFramesTest {
     /** Decodes every frame on both paths, checks they agree, and returns the layouts. */
     private static List<HapFrameLayout> decodeAll(String file, HapVariant variant, int w, int h) throws Exception {
         Path movie = RealMedia.movie(file);
-        List<byte[]> frames = HapPackets.videoFrames(movie);
+        List<byte[]> frames = HapTestFrames.packets(movie);
         Path reference = RealMedia.referenceFramemd5(movie);
         if (reference != null) {
             long referenceFrames = Files.readAllLines(reference).stream()

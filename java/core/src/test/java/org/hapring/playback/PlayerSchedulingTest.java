@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,11 @@ import org.hapring.io.IoEngineException;
 import org.hapring.mov.MovReader;
 import org.hapring.prebuffer.FrameDecoders;
 import org.hapring.prebuffer.LayerIoStats;
+import org.hapring.write.FrameRate;
+import org.hapring.write.GenSpec;
 import org.hapring.write.HapEncoding;
+import org.hapring.write.HapGenerator;
+import org.hapring.write.MovWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -334,20 +339,20 @@ class PlayerSchedulingTest {
     /** Frames in flight after the first tick of two layers of 640x360 HAP (115 KB frames), reads held back. */
     private int readsInFlightAfterFirstTick(String budget) throws Exception {
         Path big = dir.resolve("big.mov");
-        if (!java.nio.file.Files.exists(big)) {
-            org.hapring.write.HapGenerator.generate(
-                    new org.hapring.write.GenSpec(
+        if (!Files.exists(big)) {
+            HapGenerator.generate(
+                    new GenSpec(
                             big,
                             HapVariant.HAP,
                             640,
                             360,
-                            org.hapring.write.FrameRate.parse("60"),
+                            FrameRate.parse("60"),
                             24,
-                            org.hapring.write.GenSpec.Content.PATTERN,
+                            GenSpec.Content.PATTERN,
                             1,
                             1,
                             HapEncoding.defaults().withCompressor(HapEncoding.Compressor.NONE),
-                            org.hapring.write.MovWriter.MoovPlacement.FIRST,
+                            MovWriter.MoovPlacement.FIRST,
                             1),
                     null);
         }

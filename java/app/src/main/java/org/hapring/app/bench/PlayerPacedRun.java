@@ -3,6 +3,7 @@ package org.hapring.app.bench;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.hapring.mov.MovReader;
 import org.hapring.playback.FrameClock;
@@ -31,19 +32,19 @@ public final class PlayerPacedRun implements PacedRun {
     /** Pre-buffer slots a layer may take at most (the policy's maximum look-ahead plus the frames in use). */
     static final int SLOTS_PER_LAYER = 12;
 
-    private final java.util.Map<String, String> playerSettings;
+    private final Map<String, String> playerSettings;
 
     /** The player with its defaults (plus what a run needs: engine, direct, fps, layers, memory). */
     public PlayerPacedRun() {
-        this(java.util.Map.of());
+        this(Map.of());
     }
 
     /**
      * The player with {@code playerSettings} (keys of {@link PlayerConfig#KEYS}, e.g. {@code maxReadBytesInFlight})
      * applied after what a run needs, so a user can measure a setting.
      */
-    public PlayerPacedRun(java.util.Map<String, String> playerSettings) {
-        this.playerSettings = java.util.Map.copyOf(playerSettings);
+    public PlayerPacedRun(Map<String, String> playerSettings) {
+        this.playerSettings = Map.copyOf(playerSettings);
     }
 
     @Override
